@@ -1,0 +1,38 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { MlflowError } from "../core/index.js";
+import type { TrackingStore } from "../store/tracking-store.js";
+import { registerErrorEnvelope } from "./plugins/error-envelope.js";
+import { registerJsonBody } from "./plugins/json-body.js";
+import { registerTrackingRoutes } from "./routes/tracking-routes.js";
+
+export interface AppOptions {
+  store: TrackingStore;
+  /** Largest accepted request body in bytes; MLflow's own log-batch limit is 1 MB, clients send less. */
+  bodyLimit?: number;
+  logger?: boolean | FastifyBaseLogger;
+  version?: string;
+}
+
+export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Builds the Fastify app without listening; `listen` is the caller's (CLI, tests use inject). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({
+    bodyLimit,
+    logger: options.logger ?? false,
+    // MLflow clients retry on connection errors; keep idle sockets for their keep-alive pools.
+    keepAliveTimeout: 65_000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  registerErrorEnvelope(app, bodyLimit);
+  registerJsonBody(app);
+  app.setNotFoundHandler((request) => {
+    throw new MlflowError("ENDPOINT_NOT_FOUND", `No endpoint at ${request.method} ${request.url.split("?")[0]}`);
+  });
+  app.get("/health", (_request, reply) => reply.type("text/plain").send("OK"));
+  app.get("/version", (_request, reply) => reply.type("text/plain").send(options.version ?? "tracklet"));
+  registerTrackingRoutes(app, options.store);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  API_PREFIXES,
+  encodeJson,
+  endpoints,
+  MlflowError,
+  parseJsonMessage,
+  parseQueryMessage,
+  type Endpoint,
+  type EndpointName,
+  type QueryParams,
+} from "../../core/index.js";
+import type { TrackingStore } from "../../store/tracking-store.js";
+import { trackingHandlers, type Handler } from "../handlers/tracking-handlers.js";
+import { assertJsonContentType } from "../plugins/json-body.js";
+
+const ALL_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
+
+function parseRequest(endpoint: Endpoint, request: FastifyRequest): unknown {
+  if (request.method === "GET") {
+    const query = request.query as QueryParams;
+    return parseQueryMessage(endpoint.request, query);
+  }
+  assertJsonContentType(request);
+  return parseJsonMessage(endpoint.request, request.body);
+}
+
+/** Registers every endpoint of the table under `/api/2.0` and `/ajax-api/2.0`. */
+export function registerTrackingRoutes(app: FastifyInstance, store: TrackingStore): void {
+  for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
+    const handler = trackingHandlers[name] as Handler<EndpointName>;
+    const serve = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+      if (!endpoint.methods.includes(request.method as "GET" | "POST")) {
+        throw Object.assign(new MlflowError("BAD_REQUEST", `Method ${request.method} is not allowed for ${request.url.split("?")[0]}; use ${endpoint.methods.join(" or ")}.`), {
+          httpStatusOverride: 405,
+        });
+      }
+      const parsed = parseRequest(endpoint, request) as Parameters<typeof handler>[0];
+      const response = await handler(parsed, store);
+      void reply.type("application/json").send(encodeJson(response));
+    };
+    for (const prefix of API_PREFIXES) {
+      if (endpoint.ajaxOnly && prefix !== "/ajax-api/2.0") continue;
+      app.route({ method: [...ALL_METHODS], url: `${prefix}${endpoint.path}`, handler: serve });
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { MLFLOW_ALEMBIC_REVISION, mlflowSchemaSqlite } from "./0001-mlflow-schema.js";
+
+export interface SqliteMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Ordered and frozen: a released migration is never edited, only followed by a new one. */
+export const sqliteMigrations: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: "mlflow-schema-1b5f0d9ad7c1",
+    sql: `${mlflowSchemaSqlite}\nINSERT INTO alembic_version (version_num) VALUES ('${MLFLOW_ALEMBIC_REVISION}');`,
+  },
+];

@@ -1,0 +1,30 @@
+import type { CompiledQuery, Kysely } from "kysely";
+import type { Database } from "./database-schema.js";
+
+export interface Compilable<O> {
+  compile(): CompiledQuery<O>;
+}
+
+export type SqlDialectName = "sqlite" | "postgres";
+
+/**
+ * Runs queries built with Kysely on one database. Kysely only builds SQL here; execution is the
+ * dialect's own, so SQLite can use cached prepared statements synchronously and PostgreSQL a pool.
+ */
+export interface SqlExecutor {
+  readonly dialect: SqlDialectName;
+  /** A query builder for this dialect; its queries are executed through this executor. */
+  readonly db: Kysely<Database>;
+  all<O>(query: Compilable<O>): Promise<O[]>;
+  first<O>(query: Compilable<O>): Promise<O | undefined>;
+  /** Executes a statement and returns the number of rows it changed. */
+  run(query: Compilable<unknown>): Promise<number>;
+  /** Executes one statement once per parameter row, as a prepared statement where possible. */
+  runMany(template: CompiledQuery, rows: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * A serialised write transaction (SQLite: BEGIN IMMEDIATE). Reads inside `fn` must go through
+   * the `tx` executor it receives, so they see the transaction's own writes.
+   */
+  write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

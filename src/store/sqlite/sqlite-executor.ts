@@ -1,0 +1,163 @@
+import BetterSqlite3 from "better-sqlite3";
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from "kysely";
+import type { Database } from "../sql/database-schema.js";
+import type { Compilable, SqlExecutor } from "../sql/sql-executor.js";
+
+export interface SqliteOptions {
+  /** Milliseconds a statement waits for another process's lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+  /** PRAGMA synchronous in WAL mode: NORMAL keeps the file consistent; FULL also survives power loss. */
+  synchronous?: "NORMAL" | "FULL";
+}
+
+/** A Kysely instance that only builds SQLite SQL; execution happens in SqliteExecutor. */
+export function createSqliteQueryBuilder(): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+}
+
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+class Connection {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(readonly raw: BetterSqlite3.Database) {}
+
+  prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.raw.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+function open(file: string, options: Required<SqliteOptions>, readOnly: boolean): Connection {
+  const raw = new BetterSqlite3(file, { fileMustExist: readOnly });
+  raw.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+  if (!readOnly) {
+    raw.pragma("journal_mode = WAL");
+    raw.pragma(`synchronous = ${options.synchronous}`);
+  }
+  raw.pragma("foreign_keys = ON");
+  return new Connection(raw);
+}
+
+/**
+ * better-sqlite3 is synchronous, so one Node process has no lock contention of its own; writes
+ * are still serialised through a queue because a transaction's callback may await between
+ * statements. Reads outside a transaction use a second connection, which in WAL mode sees the
+ * last committed state and never waits for the writer.
+ */
+export class SqliteExecutor implements SqlExecutor {
+  readonly dialect = "sqlite" as const;
+  readonly db = createSqliteQueryBuilder();
+  private readonly writer: Connection;
+  private readonly reader: Connection;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(file: string, options: SqliteOptions = {}) {
+    const resolved = { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, synchronous: options.synchronous ?? "NORMAL" } as const;
+    this.writer = open(file, resolved, false);
+    this.reader = file === ":memory:" ? this.writer : open(file, resolved, true);
+  }
+
+  all<O>(query: Compilable<O>): Promise<O[]> {
+    return Promise.resolve(allOn<O>(this.reader, query.compile()));
+  }
+
+  first<O>(query: Compilable<O>): Promise<O | undefined> {
+    return Promise.resolve(allOn<O>(this.reader, query.compile())[0]);
+  }
+
+  run(query: Compilable<unknown>): Promise<number> {
+    return this.write((tx) => tx.run(query));
+  }
+
+  runMany(template: CompiledQuery, rows: readonly (readonly unknown[])[]): Promise<void> {
+    return this.write((tx) => tx.runMany(template, rows));
+  }
+
+  write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const result = this.queue.then(() => this.transaction(fn));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Runs `fn` synchronously-first in BEGIN IMMEDIATE, so no other process can interleave a write. */
+  private async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const conn = this.writer;
+    conn.prepare("BEGIN IMMEDIATE").run();
+    try {
+      const result = await fn(new SqliteTransaction(conn, this.db));
+      conn.prepare("COMMIT").run();
+      return result;
+    } catch (error) {
+      if (conn.raw.inTransaction) conn.prepare("ROLLBACK").run();
+      throw error;
+    }
+  }
+
+  /** The writer connection itself, for migrations and maintenance (not for request paths). */
+  withRawConnection<T>(fn: (db: BetterSqlite3.Database) => T): T {
+    return fn(this.writer.raw);
+  }
+
+  close(): Promise<void> {
+    if (this.reader !== this.writer) this.reader.raw.close();
+    this.writer.raw.close();
+    return Promise.resolve();
+  }
+}
+
+function allOn<O>(conn: Connection, compiled: CompiledQuery): O[] {
+  const stmt = conn.prepare(compiled.sql);
+  const params = compiled.parameters as unknown[];
+  if (stmt.reader) return stmt.all(...params) as O[];
+  stmt.run(...params);
+  return [];
+}
+
+/** The executor handed to a transaction's callback: everything runs on the writer connection. */
+class SqliteTransaction implements SqlExecutor {
+  readonly dialect = "sqlite" as const;
+
+  constructor(
+    private readonly conn: Connection,
+    readonly db: Kysely<Database>,
+  ) {}
+
+  all<O>(query: Compilable<O>): Promise<O[]> {
+    return Promise.resolve(allOn<O>(this.conn, query.compile()));
+  }
+
+  first<O>(query: Compilable<O>): Promise<O | undefined> {
+    return Promise.resolve(allOn<O>(this.conn, query.compile())[0]);
+  }
+
+  run(query: Compilable<unknown>): Promise<number> {
+    const compiled = query.compile();
+    return Promise.resolve(this.conn.prepare(compiled.sql).run(...(compiled.parameters as unknown[])).changes);
+  }
+
+  runMany(template: CompiledQuery, rows: readonly (readonly unknown[])[]): Promise<void> {
+    const stmt = this.conn.prepare(template.sql);
+    for (const row of rows) stmt.run(...row);
+    return Promise.resolve();
+  }
+
+  write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return fn(this);
+  }
+
+  close(): Promise<void> {
+    return Promise.reject(new Error("close() inside a transaction"));
+  }
+}
