@@ -17,3 +17,4 @@ export * from "./paging/page-token.js";
 export * from "./naming/run-name.js";
 export * from "./wire/encode-json.js";
 export * from "./wire/decode-json.js";
+export * from "./wire/decode-entities.js";

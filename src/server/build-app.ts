@@ -1,8 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { MlflowError } from "../core/index.js";
 import type { TrackingStore } from "../store/tracking-store.js";
 import { registerErrorEnvelope } from "./plugins/error-envelope.js";
 import { registerJsonBody } from "./plugins/json-body.js";
+import { registerWebUi } from "./plugins/web-ui.js";
 import { registerTrackingRoutes } from "./routes/tracking-routes.js";
 
 export interface AppOptions {
@@ -11,6 +11,8 @@ export interface AppOptions {
   bodyLimit?: number;
   logger?: boolean | FastifyBaseLogger;
   version?: string;
+  /** Directory of the built web UI (index.html and assets); the API works without it. */
+  webRoot?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -27,9 +29,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorEnvelope(app, bodyLimit);
   registerJsonBody(app);
-  app.setNotFoundHandler((request) => {
-    throw new MlflowError("ENDPOINT_NOT_FOUND", `No endpoint at ${request.method} ${request.url.split("?")[0]}`);
-  });
+  await registerWebUi(app, options.webRoot);
   app.get("/health", (_request, reply) => reply.type("text/plain").send("OK"));
   app.get("/version", (_request, reply) => reply.type("text/plain").send(options.version ?? "tracklet"));
   registerTrackingRoutes(app, options.store);

@@ -2,7 +2,7 @@ import type { Experiment } from "../entities/experiment.js";
 import { RUN_STATUS_NUMBERS, RUN_STATUSES, VIEW_TYPE_NUMBERS, VIEW_TYPES } from "../entities/enums.js";
 import type { Metric, MetricWithRunId } from "../entities/metric.js";
 import type { Run, RunInfo } from "../entities/run.js";
-import { f, type Infer, type Shape } from "./message-spec.js";
+import { f, type Infer, type InferInput, type Shape } from "./message-spec.js";
 
 /**
  * The endpoint table: one entry per REST call of MLflow's tracking API 2.0. The server registers
@@ -186,6 +186,8 @@ export const endpoints = {
 export type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
 export type RequestOf<N extends EndpointName> = Infer<Endpoints[N]["request"]>;
+/** The request a client sends (defaulted fields optional). */
+export type RequestInputOf<N extends EndpointName> = InferInput<Endpoints[N]["request"]>;
 export type ResponseOf<N extends EndpointName> = NonNullable<Endpoints[N]["response"]>;
 
 export const API_PREFIXES = ["/api/2.0", "/ajax-api/2.0"] as const;

@@ -47,6 +47,12 @@ export type Infer<S extends Shape> = Simplify<
   { [K in RequiredKeys<S>]: FieldValue<S[K]> } & { [K in OptionalKeys<S>]?: FieldValue<S[K]> }
 >;
 
+type InputKeys<S extends Shape> = { [K in keyof S]: S[K] extends Field<unknown, "required"> ? K : never }[keyof S];
+/** What a caller must send: fields with a default may be left out. */
+export type InferInput<S extends Shape> = Simplify<
+  { [K in InputKeys<S>]: FieldValue<S[K]> } & { [K in Exclude<keyof S, InputKeys<S>>]?: FieldValue<S[K]> }
+>;
+
 const STRING_TYPE = "a string";
 const SUFFIX = " See the API docs for more information about request parameters.";
 
