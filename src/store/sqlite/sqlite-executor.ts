@@ -2,6 +2,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from "kysely";
 import type { Database } from "../sql/database-schema.js";
 import type { Compilable, SqlExecutor } from "../sql/sql-executor.js";
+import { CheckpointWorker } from "./checkpoint-worker.js";
 
 export interface SqliteOptions {
   /** Milliseconds a statement waits for another process's lock before SQLITE_BUSY. */
@@ -24,6 +25,15 @@ export function createSqliteQueryBuilder(): Kysely<Database> {
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
+interface WriteJob {
+  fn: (tx: SqlExecutor) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most writes that share one commit; bounds the latency a group adds to its first member. */
+const MAX_GROUP = 32;
+
 class Connection {
   private readonly statements = new Map<string, Statement>();
 
@@ -45,6 +55,11 @@ function open(file: string, options: Required<SqliteOptions>, readOnly: boolean)
   if (!readOnly) {
     raw.pragma("journal_mode = WAL");
     raw.pragma(`synchronous = ${options.synchronous}`);
+    // Keep the hot index pages of metrics/latest_metrics in memory (64 MiB).
+    raw.pragma("cache_size = -65536");
+    // Checkpoints run on the CheckpointWorker; this high mark only bounds the WAL if it is gone.
+    raw.pragma("wal_autocheckpoint = 50000");
+    raw.pragma("journal_size_limit = 67108864");
   }
   raw.pragma("foreign_keys = ON");
   return new Connection(raw);
@@ -61,12 +76,15 @@ export class SqliteExecutor implements SqlExecutor {
   readonly db = createSqliteQueryBuilder();
   private readonly writer: Connection;
   private readonly reader: Connection;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pending: WriteJob[] = [];
+  private draining = false;
+  private readonly checkpointer: CheckpointWorker | undefined;
 
   constructor(file: string, options: SqliteOptions = {}) {
     const resolved = { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, synchronous: options.synchronous ?? "NORMAL" } as const;
     this.writer = open(file, resolved, false);
     this.reader = file === ":memory:" ? this.writer : open(file, resolved, true);
+    this.checkpointer = file === ":memory:" ? undefined : new CheckpointWorker(file);
   }
 
   all<O>(query: Compilable<O>): Promise<O[]> {
@@ -86,23 +104,65 @@ export class SqliteExecutor implements SqlExecutor {
   }
 
   write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const result = this.queue.then(() => this.transaction(fn));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve, reject } as WriteJob);
+      if (!this.draining) void this.drain();
+    });
   }
 
-  /** Runs `fn` synchronously-first in BEGIN IMMEDIATE, so no other process can interleave a write. */
-  private async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const conn = this.writer;
-    conn.prepare("BEGIN IMMEDIATE").run();
+  /**
+   * Group commit: the writes that queued up while the previous transaction ran share one
+   * BEGIN IMMEDIATE … COMMIT, each inside its own SAVEPOINT, so one refused write rolls back
+   * alone. Shared index pages are written once per group instead of once per request, and every
+   * caller is answered only after the COMMIT that holds its write.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
     try {
-      const result = await fn(new SqliteTransaction(conn, this.db));
+      while (this.pending.length > 0) {
+        const group = this.pending.splice(0, MAX_GROUP);
+        await this.commitGroup(group);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(group: WriteJob[]): Promise<void> {
+    const conn = this.writer;
+    const outcomes: (() => void)[] = [];
+    try {
+      conn.prepare("BEGIN IMMEDIATE").run();
+    } catch (error) {
+      for (const job of group) job.reject(error);
+      return;
+    }
+    const tx = new SqliteTransaction(conn, this.db);
+    for (const job of group) {
+      conn.prepare("SAVEPOINT tracklet_write").run();
+      try {
+        const result = await job.fn(tx);
+        conn.prepare("RELEASE tracklet_write").run();
+        outcomes.push(() => job.resolve(result));
+      } catch (error) {
+        if (!conn.raw.inTransaction) {
+          // SQLite rolled back the whole transaction (e.g. disk full): nothing in the group was kept.
+          for (const member of group) member.reject(error);
+          return;
+        }
+        conn.prepare("ROLLBACK TO tracklet_write").run();
+        conn.prepare("RELEASE tracklet_write").run();
+        outcomes.push(() => job.reject(error));
+      }
+    }
+    try {
       conn.prepare("COMMIT").run();
-      return result;
     } catch (error) {
       if (conn.raw.inTransaction) conn.prepare("ROLLBACK").run();
-      throw error;
+      for (const job of group) job.reject(error);
+      return;
     }
+    for (const settle of outcomes) settle();
   }
 
   /** The writer connection itself, for migrations and maintenance (not for request paths). */
@@ -110,10 +170,10 @@ export class SqliteExecutor implements SqlExecutor {
     return fn(this.writer.raw);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.checkpointer?.close();
     if (this.reader !== this.writer) this.reader.raw.close();
     this.writer.raw.close();
-    return Promise.resolve();
   }
 }
 
