@@ -10,9 +10,11 @@ import {
   type Experiment,
   type KeyValue,
 } from "../../core/index.js";
+import { parseExperimentFilter, parseExperimentOrderBy } from "../../core/search/index.js";
 import type { CreateExperimentInput, Page, SearchExperimentsInput } from "../tracking-store.js";
 import type { ExperimentRow } from "./database-schema.js";
 import { experimentFromRow } from "./row-mappers.js";
+import { compileExperimentFilter, compileExperimentOrder } from "./search/compile-experiment-search.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { appendToUriPath, type StoreContext } from "./store-context.js";
 
@@ -104,19 +106,14 @@ export class ExperimentRepository {
     if (maxResults > Limits.SEARCH_MAX_RESULTS) {
       throw MlflowError.invalidParameter(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most ${Limits.SEARCH_MAX_RESULTS}`);
     }
-    if (input.filter?.trim()) throw MlflowError.invalidParameter("Search filters are not supported yet by this server.");
-    if ((input.order_by ?? []).length > 0) throw MlflowError.invalidParameter("order_by is not supported yet by this server.");
+    const filter = parseExperimentFilter(input.filter);
+    const order = compileExperimentOrder(parseExperimentOrderBy(input.order_by ?? []));
     const offset = decodePageToken(input.page_token);
-    const rows = await this.sql.all(
-      this.sql.db
-        .selectFrom("experiments")
-        .selectAll()
-        .where("lifecycle_stage", "in", stagesOf(input.view_type ?? "ACTIVE_ONLY"))
-        .orderBy("creation_time", "desc")
-        .orderBy("experiment_id", "asc")
-        .limit(maxResults + 1)
-        .offset(offset),
-    );
+    const { sql } = this;
+    let query = sql.db.selectFrom("experiments").selectAll("experiments").where("experiments.lifecycle_stage", "in", stagesOf(input.view_type ?? "ACTIVE_ONLY"));
+    if (filter) query = query.where((eb) => compileExperimentFilter(eb, filter, sql.dialect));
+    for (const term of order) query = query.orderBy(term.expression, term.direction);
+    const rows = await sql.all(query.limit(maxResults + 1).offset(offset));
     const page = rows.slice(0, maxResults);
     const items = await this.withTags(page);
     return rows.length > maxResults ? { items, next_page_token: encodePageToken(offset + maxResults) } : { items };

@@ -12,11 +12,14 @@ import {
   type Run,
   type RunInfo,
 } from "../../core/index.js";
+import { parseRunFilter, parseRunOrderBy } from "../../core/search/index.js";
 import type { CreateRunInput, Page, SearchRunsInput, UpdateRunInput } from "../tracking-store.js";
 import type { RunRow } from "./database-schema.js";
 import { dedupeTags, parseExperimentId, type ExperimentRepository } from "./experiment-repository.js";
 import { runInfoFromRow } from "./row-mappers.js";
 import { hydrateRuns } from "./run-hydrator.js";
+import { compileRunFilter } from "./search/compile-run-filter.js";
+import { compileRunOrder } from "./search/compile-run-order.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { appendToUriPath, type StoreContext } from "./store-context.js";
 
@@ -142,22 +145,21 @@ export class RunRepository {
       );
     }
     if (maxResults < 1) throw MlflowError.invalidParameter(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be a positive integer`);
-    if (input.filter?.trim()) throw MlflowError.invalidParameter("Search filters are not supported yet by this server.");
-    if ((input.order_by ?? []).length > 0) throw MlflowError.invalidParameter("order_by is not supported yet by this server.");
+    const filter = parseRunFilter(input.filter);
+    const order = compileRunOrder(parseRunOrderBy(input.order_by ?? []));
     const offset = decodePageToken(input.page_token);
+    // Ids that are not integers name no SQL experiment; they match nothing rather than erroring.
     const experimentIds = input.experiment_ids.map(parseExperimentId).filter((id): id is number => id !== undefined);
     if (experimentIds.length === 0) return { items: [] };
-    const rows = await this.sql.all(
-      this.sql.db
-        .selectFrom("runs")
-        .selectAll()
-        .where("experiment_id", "in", experimentIds)
-        .where("lifecycle_stage", "in", stagesOf(input.run_view_type ?? "ACTIVE_ONLY"))
-        .orderBy("start_time", "desc")
-        .orderBy("run_uuid", "asc")
-        .limit(maxResults)
-        .offset(offset),
-    );
+    const { sql } = this;
+    let query = sql.db
+      .selectFrom("runs")
+      .selectAll("runs")
+      .where("runs.experiment_id", "in", experimentIds)
+      .where("runs.lifecycle_stage", "in", stagesOf(input.run_view_type ?? "ACTIVE_ONLY"));
+    if (filter) query = query.where((eb) => compileRunFilter(eb, filter, sql.dialect));
+    for (const term of order) query = query.orderBy(term.expression, term.direction);
+    const rows = await sql.all(query.limit(maxResults).offset(offset));
     const items = await hydrateRuns(this.sql, rows);
     // MLflow returns a token whenever the page is full, even when nothing follows.
     return rows.length === maxResults ? { items, next_page_token: encodePageToken(offset + maxResults) } : { items };

@@ -1,4 +1,5 @@
 import { MLFLOW_ALEMBIC_REVISION, mlflowSchemaSqlite } from "./0001-mlflow-schema.js";
+import { searchIndexesSqlite } from "./0002-search-indexes.js";
 
 export interface SqliteMigration {
   readonly version: number;
@@ -13,4 +14,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
     name: "mlflow-schema-1b5f0d9ad7c1",
     sql: `${mlflowSchemaSqlite}\nINSERT INTO alembic_version (version_num) VALUES ('${MLFLOW_ALEMBIC_REVISION}');`,
   },
+  { version: 2, name: "search-indexes", sql: searchIndexesSqlite },
 ];
