@@ -5,7 +5,7 @@ import type { SqlDialectName } from "../sql-executor.js";
 import { likePredicate } from "./string-match.js";
 
 // Operators come from this fixed table, never from the filter text.
-const SQL_OPERATORS: Partial<Record<Comparator, string>> = { "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+const SQL_OPERATORS = { "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" } as const;
 
 /** `column <comparator> value` for one parsed clause; values are always bound parameters. */
 export function valuePredicate(
@@ -15,18 +15,25 @@ export function valuePredicate(
   value: string | number | readonly string[] | null,
 ): RawBuilder<SqlBool> {
   const ref = sql.ref(column);
-  const operator = SQL_OPERATORS[comparator];
-  if (operator !== undefined) return sql<SqlBool>`${ref} ${sql.raw(operator)} ${value as string | number}`;
   switch (comparator) {
+    case "=":
+    case "!=":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+      return sql<SqlBool>`${ref} ${sql.raw(SQL_OPERATORS[comparator])} ${value}`;
     case "LIKE":
     case "ILIKE":
       return likePredicate(dialect, column, String(value), comparator === "LIKE");
     case "IN":
     case "NOT IN": {
-      const list = sql.join((value as readonly string[]).map((v) => sql`${v}`));
+      const list = sql.join((Array.isArray(value) ? value : [value]).map((v) => sql`${v}`));
       return comparator === "IN" ? sql<SqlBool>`${ref} IN (${list})` : sql<SqlBool>`${ref} NOT IN (${list})`;
     }
-    default:
-      throw MlflowError.invalidParameter(`Comparator '${comparator}' cannot be applied here.`);
+    case "IS NULL":
+    case "IS NOT NULL":
+      // Absence is decided by the caller (a key-membership test), never on a value column.
+      throw MlflowError.invalidParameter(`Comparator '${comparator}' cannot be applied to a value.`);
   }
 }
