@@ -28,7 +28,10 @@ export function valuePredicate(
       return likePredicate(dialect, column, String(value), comparator === "LIKE");
     case "IN":
     case "NOT IN": {
-      const list = sql.join((Array.isArray(value) ? value : [value]).map((v) => sql`${v}`));
+      const items: readonly unknown[] = Array.isArray(value) ? value : [value];
+      // MLflow drops list items that are not lower case, so a list can end up empty.
+      if (items.length === 0) return comparator === "IN" ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
+      const list = sql.join(items.map((v) => sql`${v}`));
       return comparator === "IN" ? sql<SqlBool>`${ref} IN (${list})` : sql<SqlBool>`${ref} NOT IN (${list})`;
     }
     case "IS NULL":
