@@ -6,6 +6,7 @@ export type * from "./entities/metric.js";
 export type * from "./entities/experiment.js";
 export type * from "./entities/dataset.js";
 export type * from "./entities/run.js";
+export type * from "./entities/file-info.js";
 export * from "./entities/system-tags.js";
 export * from "./api/message-spec.js";
 export * from "./api/endpoints.js";

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { ArtifactService } from "../store/artifacts/artifact-service.js";
 import type { TrackingStore } from "../store/tracking-store.js";
+import { registerArtifactRoutes } from "./routes/artifact-routes.js";
 import { registerErrorEnvelope } from "./plugins/error-envelope.js";
 import { registerJsonBody } from "./plugins/json-body.js";
 import { registerWebUi } from "./plugins/web-ui.js";
@@ -11,6 +13,13 @@ export interface AppOptions {
   bodyLimit?: number;
   logger?: boolean | FastifyBaseLogger;
   version?: string;
+  /**
+   * Where `mlflow-artifacts:` URIs are stored (MLflow's --artifacts-destination). Without it the
+   * proxied artifact endpoints answer 503, as MLflow does with --no-serve-artifacts.
+   */
+  artifactsDestination?: string;
+  /** Largest artifact upload in bytes (default 5 GiB). */
+  uploadLimit?: number;
   /** Directory of the built web UI (index.html and assets); the API works without it. */
   webRoot?: string;
 }
@@ -32,7 +41,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerWebUi(app, options.webRoot);
   app.get("/health", (_request, reply) => reply.type("text/plain").send("OK"));
   app.get("/version", (_request, reply) => reply.type("text/plain").send(options.version ?? "tracklet"));
-  registerTrackingRoutes(app, options.store);
+  const artifacts = new ArtifactService(options.artifactsDestination);
+  registerTrackingRoutes(app, { store: options.store, artifacts });
+  await registerArtifactRoutes(app, options.store, artifacts, options.uploadLimit ?? 5 * 1024 ** 3);
   await app.ready();
   return app;
 }

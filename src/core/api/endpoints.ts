@@ -1,4 +1,5 @@
 import type { Experiment } from "../entities/experiment.js";
+import type { FileInfo } from "../entities/file-info.js";
 import { RUN_STATUS_NUMBERS, RUN_STATUSES, VIEW_TYPE_NUMBERS, VIEW_TYPES } from "../entities/enums.js";
 import type { Metric, MetricWithRunId } from "../entities/metric.js";
 import type { Run, RunInfo } from "../entities/run.js";
@@ -70,6 +71,12 @@ export interface MetricHistoryResponse {
 }
 export interface MetricsWithRunIdResponse {
   metrics?: MetricWithRunId[];
+}
+
+export interface ListArtifactsResponse {
+  root_uri?: string;
+  files?: FileInfo[];
+  next_page_token?: string;
 }
 
 export const endpoints = {
@@ -160,6 +167,12 @@ export const endpoints = {
   logModel: endpoint<EmptyResponse>()(["POST"], "/mlflow/runs/log-model", {
     run_id: runId,
     model_json: f.string().required(),
+  }),
+
+  listArtifacts: endpoint<ListArtifactsResponse>()(["GET"], "/mlflow/artifacts/list", {
+    run_id: runId,
+    path: f.string(),
+    page_token: f.string(),
   }),
 
   getMetricHistory: endpoint<MetricHistoryResponse>()(["GET"], "/mlflow/metrics/get-history", {

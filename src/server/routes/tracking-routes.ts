@@ -10,8 +10,7 @@ import {
   type EndpointName,
   type QueryParams,
 } from "../../core/index.js";
-import type { TrackingStore } from "../../store/tracking-store.js";
-import { trackingHandlers, type Handler } from "../handlers/tracking-handlers.js";
+import { trackingHandlers, type Handler, type HandlerContext } from "../handlers/tracking-handlers.js";
 import { assertJsonContentType } from "../plugins/json-body.js";
 
 const ALL_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
@@ -26,7 +25,7 @@ function parseRequest(endpoint: Endpoint, request: FastifyRequest): unknown {
 }
 
 /** Registers every endpoint of the table under `/api/2.0` and `/ajax-api/2.0`. */
-export function registerTrackingRoutes(app: FastifyInstance, store: TrackingStore): void {
+export function registerTrackingRoutes(app: FastifyInstance, ctx: HandlerContext): void {
   for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
     const handler = trackingHandlers[name] as Handler<EndpointName>;
     const serve = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -36,7 +35,7 @@ export function registerTrackingRoutes(app: FastifyInstance, store: TrackingStor
         });
       }
       const parsed = parseRequest(endpoint, request) as Parameters<typeof handler>[0];
-      const response = await handler(parsed, store);
+      const response = await handler(parsed, ctx);
       void reply.type("application/json").send(encodeJson(response));
     };
     for (const prefix of API_PREFIXES) {

@@ -1,0 +1,111 @@
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openTrackingStore } from "../../store/open-tracking-store.js";
+import type { SqlTrackingStore } from "../../store/sql/sql-tracking-store.js";
+import { buildApp } from "../build-app.js";
+
+let dir: string;
+let app: FastifyInstance;
+let store: SqlTrackingStore;
+let runId: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tracklet-artifacts-"));
+  ({ store } = await openTrackingStore({ backendStoreUri: join(dir, "mlflow.db"), defaultArtifactRoot: "mlflow-artifacts:/" }));
+  app = await buildApp({ store, artifactsDestination: join(dir, "artifacts") });
+  runId = (await store.createRun({ experiment_id: "0", start_time: 1 })).info.run_id;
+});
+
+afterEach(async () => {
+  await app.close();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const proxied = (path: string): string => `/api/2.0/mlflow-artifacts/artifacts/0/${runId}/artifacts/${path}`;
+
+describe("proxied artifacts", () => {
+  it("uploads, lists through the run, downloads and deletes", async () => {
+    let r = await app.inject({ method: "PUT", url: proxied("model/MLmodel"), headers: { "content-type": "application/octet-stream" }, payload: "flavors: {}\n" });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({});
+    r = await app.inject({ method: "PUT", url: proxied("metrics.json"), headers: { "content-type": "text/plain" }, payload: '{"a":1}' });
+    expect(r.statusCode).toBe(200);
+
+    r = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}` });
+    expect(r.json()).toEqual({
+      root_uri: `mlflow-artifacts:/0/${runId}/artifacts`,
+      files: [
+        { path: "metrics.json", is_dir: false, file_size: 7 },
+        { path: "model", is_dir: true },
+      ],
+    });
+    r = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}&path=model` });
+    expect(r.json()).toEqual({ root_uri: `mlflow-artifacts:/0/${runId}/artifacts`, files: [{ path: "model/MLmodel", is_dir: false, file_size: 12 }] });
+    r = await app.inject({ method: "GET", url: `/api/2.0/mlflow-artifacts/artifacts?path=0/${runId}/artifacts/model` });
+    expect(r.json()).toEqual({ files: [{ path: "MLmodel", is_dir: false, file_size: 12 }] });
+
+    r = await app.inject({ method: "GET", url: proxied("model/MLmodel") });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe("flavors: {}\n");
+    expect(r.headers["x-content-type-options"]).toBe("nosniff");
+    r = await app.inject({ method: "GET", url: `/get-artifact?run_uuid=${runId}&path=metrics.json` });
+    expect(r.body).toBe('{"a":1}');
+    expect(r.headers["content-disposition"]).toContain('filename="metrics.json"');
+
+    r = await app.inject({ method: "DELETE", url: proxied("model") });
+    expect(r.statusCode).toBe(200);
+    r = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}` });
+    expect(r.json().files).toEqual([{ path: "metrics.json", is_dir: false, file_size: 7 }]);
+  });
+
+  it("never serves HTML or SVG as a renderable type", async () => {
+    await app.inject({ method: "PUT", url: proxied("x.html"), payload: "<script>alert(1)</script>", headers: { "content-type": "text/html" } });
+    const r = await app.inject({ method: "GET", url: proxied("x.html") });
+    expect(r.headers["content-type"]).toMatch(/^text\/plain/);
+  });
+
+  it("refuses traversal in every encoding, and leaves nothing outside the root", async () => {
+    const attempts = [
+      "../../../etc/passwd",
+      "%2e%2e/%2e%2e/etc/passwd",
+      "%252e%252e%252fetc%252fpasswd",
+      "..%2f..%2fx",
+      "a/..%5c..%5cx",
+      "a%00b",
+      "a%23b",
+      "%2fetc%2fpasswd",
+    ];
+    for (const attempt of attempts) {
+      for (const method of ["GET", "PUT", "DELETE"] as const) {
+        const r = await app.inject({ method, url: `/api/2.0/mlflow-artifacts/artifacts/${attempt}`, payload: method === "PUT" ? "x" : undefined });
+        expect([400, 404], `${method} ${attempt}`).toContain(r.statusCode);
+        expect(r.json().error_code).toMatch(/INVALID_PARAMETER_VALUE|ENDPOINT_NOT_FOUND|RESOURCE_DOES_NOT_EXIST/);
+      }
+      const r = await app.inject({ method: "GET", url: `/get-artifact?run_id=${runId}&path=${attempt}` });
+      expect(r.statusCode, attempt).toBe(400);
+      const list = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}&path=${attempt}` });
+      expect(list.statusCode, attempt).toBe(400);
+    }
+    expect(await readdir(dir)).not.toContain("x");
+  });
+
+  it("refuses a symlink that leads out of the artifact root", async () => {
+    const outside = join(dir, "outside");
+    await mkdir(outside);
+    await writeFile(join(outside, "secret.txt"), "secret");
+    await mkdir(join(dir, "artifacts", "0"), { recursive: true });
+    await symlink(outside, join(dir, "artifacts", "0", "link"));
+    const r = await app.inject({ method: "GET", url: "/api/2.0/mlflow-artifacts/artifacts/0/link/secret.txt" });
+    expect(r.statusCode).toBe(400);
+    expect(r.body).not.toContain("secret");
+  });
+
+  it("answers a missing file with 404 and an unknown run with 404", async () => {
+    expect((await app.inject({ method: "GET", url: proxied("nope.txt") })).statusCode).toBe(404);
+    expect((await app.inject({ method: "GET", url: "/api/2.0/mlflow/artifacts/list?run_id=deadbeef" })).statusCode).toBe(404);
+  });
+});

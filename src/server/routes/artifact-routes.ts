@@ -1,0 +1,87 @@
+import { basename, extname } from "node:path";
+import type { Readable } from "node:stream";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { encodeJson, MlflowError } from "../../core/index.js";
+import { joinArtifactPath, type ArtifactService } from "../../store/artifacts/artifact-service.js";
+import type { LocalArtifactRepository } from "../../store/artifacts/local-artifact-repository.js";
+import { safeArtifactPath } from "../../store/artifacts/safe-artifact-path.js";
+import type { TrackingStore } from "../../store/tracking-store.js";
+
+// Types a browser may render inline are limited to images; anything that could run script
+// (HTML, SVG, JavaScript) is sent as plain text or bytes.
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+  ".log": "text/plain; charset=utf-8",
+  ".md": "text/plain; charset=utf-8",
+  ".yaml": "text/plain; charset=utf-8",
+  ".yml": "text/plain; charset=utf-8",
+  ".csv": "text/plain; charset=utf-8",
+  ".py": "text/plain; charset=utf-8",
+  ".html": "text/plain; charset=utf-8",
+  ".svg": "text/plain; charset=utf-8",
+  ".js": "text/plain; charset=utf-8",
+};
+
+async function sendFile(reply: FastifyReply, repository: LocalArtifactRepository, path: string): Promise<FastifyReply> {
+  const { stream, size } = await repository.openRead(path);
+  const name = basename(path);
+  return reply
+    .header("content-type", CONTENT_TYPES[extname(name).toLowerCase()] ?? (name === "MLmodel" ? "text/plain; charset=utf-8" : "application/octet-stream"))
+    .header("content-length", String(size))
+    .header("content-disposition", `attachment; filename="${name.replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header("x-content-type-options", "nosniff")
+    .send(stream);
+}
+
+function json(reply: FastifyReply, body: unknown): FastifyReply {
+  return reply.type("application/json").send(encodeJson(body));
+}
+
+/**
+ * MLflow's proxied artifact service (`/api/2.0/mlflow-artifacts/artifacts/<path>`: GET download,
+ * PUT upload, DELETE; GET without a path lists) and the UI download route `/get-artifact`.
+ * Registered in its own scope so uploads stream with any content type and no JSON body limit.
+ */
+export async function registerArtifactRoutes(app: FastifyInstance, store: TrackingStore, artifacts: ArtifactService, uploadLimit: number): Promise<void> {
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { bodyLimit: uploadLimit }, (_request, payload, done) => done(null, payload));
+
+    for (const prefix of ["/api/2.0", "/ajax-api/2.0"]) {
+      const base = `${prefix}/mlflow-artifacts/artifacts`;
+      scope.get(base, async (request, reply) => {
+        const path = safeArtifactPath((request.query as { path?: string }).path);
+        const files = await artifacts.requireDestination().list(path, "");
+        return json(reply, { files });
+      });
+      scope.get(`${base}/*`, async (request, reply) => sendFile(reply, artifacts.requireDestination(), safeArtifactPath((request.params as { "*": string })["*"])));
+      scope.put(`${base}/*`, { bodyLimit: uploadLimit }, async (request, reply) => {
+        const path = safeArtifactPath((request.params as { "*": string })["*"]);
+        const body = request.body as Readable | undefined;
+        if (!body || typeof (body as { pipe?: unknown }).pipe !== "function") throw MlflowError.invalidParameter("Request must carry the artifact bytes.");
+        await artifacts.requireDestination().write(path, body);
+        return json(reply, {});
+      });
+      scope.delete(`${base}/*`, async (request, reply) => {
+        await artifacts.requireDestination().delete(safeArtifactPath((request.params as { "*": string })["*"]));
+        return json(reply, {});
+      });
+    }
+
+    scope.get("/get-artifact", async (request, reply) => {
+      const query = request.query as { run_id?: string; run_uuid?: string; path?: string };
+      const runId = query.run_id || query.run_uuid;
+      if (!runId) throw MlflowError.invalidParameter("Missing value for required parameter 'run_id'.");
+      const path = safeArtifactPath(query.path);
+      const run = await store.getRun(runId);
+      const { repository, base } = artifacts.locate(run.info.artifact_uri);
+      return sendFile(reply, repository, joinArtifactPath(base, path));
+    });
+  });
+}
