@@ -59,7 +59,7 @@ describe("proxied artifacts", () => {
     r = await app.inject({ method: "DELETE", url: proxied("model") });
     expect(r.statusCode).toBe(200);
     r = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}` });
-    expect(r.json().files).toEqual([{ path: "metrics.json", is_dir: false, file_size: 7 }]);
+    expect(r.json<{ files: unknown }>().files).toEqual([{ path: "metrics.json", is_dir: false, file_size: 7 }]);
   });
 
   it("never serves HTML or SVG as a renderable type", async () => {
@@ -83,7 +83,7 @@ describe("proxied artifacts", () => {
       for (const method of ["GET", "PUT", "DELETE"] as const) {
         const r = await app.inject({ method, url: `/api/2.0/mlflow-artifacts/artifacts/${attempt}`, payload: method === "PUT" ? "x" : undefined });
         expect([400, 404], `${method} ${attempt}`).toContain(r.statusCode);
-        expect(r.json().error_code).toMatch(/INVALID_PARAMETER_VALUE|ENDPOINT_NOT_FOUND|RESOURCE_DOES_NOT_EXIST/);
+        expect(r.json<{ error_code: string }>().error_code).toMatch(/INVALID_PARAMETER_VALUE|ENDPOINT_NOT_FOUND|RESOURCE_DOES_NOT_EXIST/);
       }
       const r = await app.inject({ method: "GET", url: `/get-artifact?run_id=${runId}&path=${attempt}` });
       expect(r.statusCode, attempt).toBe(400);

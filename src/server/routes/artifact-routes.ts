@@ -60,7 +60,7 @@ export async function registerArtifactRoutes(app: FastifyInstance, store: Tracki
         const files = await artifacts.requireDestination().list(path, "");
         return json(reply, { files });
       });
-      scope.get(`${base}/*`, async (request, reply) => sendFile(reply, artifacts.requireDestination(), safeArtifactPath((request.params as { "*": string })["*"])));
+      scope.get(`${base}/*`, (request, reply) => sendFile(reply, artifacts.requireDestination(), safeArtifactPath((request.params as { "*": string })["*"])));
       scope.put(`${base}/*`, { bodyLimit: uploadLimit }, async (request, reply) => {
         const path = safeArtifactPath((request.params as { "*": string })["*"]);
         const body = request.body as Readable | undefined;
