@@ -49,7 +49,7 @@ function json(reply: FastifyReply, body: unknown): FastifyReply {
  * Registered in its own scope so uploads stream with any content type and no JSON body limit.
  */
 export async function registerArtifactRoutes(app: FastifyInstance, store: TrackingStore, artifacts: ArtifactService, uploadLimit: number): Promise<void> {
-  await app.register(async (scope) => {
+  await app.register((scope, _options, done) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", { bodyLimit: uploadLimit }, (_request, payload, done) => done(null, payload));
 
@@ -83,5 +83,6 @@ export async function registerArtifactRoutes(app: FastifyInstance, store: Tracki
       const { repository, base } = artifacts.locate(run.info.artifact_uri);
       return sendFile(reply, repository, joinArtifactPath(base, path));
     });
+    done();
   });
 }
