@@ -4,6 +4,7 @@ import type { TrackingStore } from "../store/tracking-store.js";
 import { registerArtifactRoutes } from "./routes/artifact-routes.js";
 import { registerErrorEnvelope } from "./plugins/error-envelope.js";
 import { registerJsonBody } from "./plugins/json-body.js";
+import { registerSecurity, type SecurityOptions } from "./plugins/security.js";
 import { registerWebUi } from "./plugins/web-ui.js";
 import { registerTrackingRoutes } from "./routes/tracking-routes.js";
 
@@ -20,6 +21,7 @@ export interface AppOptions {
   artifactsDestination?: string;
   /** Largest artifact upload in bytes (default 5 GiB). */
   uploadLimit?: number;
+  security?: SecurityOptions;
   /** Directory of the built web UI (index.html and assets); the API works without it. */
   webRoot?: string;
 }
@@ -38,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorEnvelope(app, bodyLimit);
   registerJsonBody(app);
+  registerSecurity(app, options.security);
   await registerWebUi(app, options.webRoot);
   app.get("/health", (_request, reply) => reply.type("text/plain").send("OK"));
   app.get("/version", (_request, reply) => reply.type("text/plain").send(options.version ?? "tracklet"));
