@@ -16,7 +16,7 @@ import { assertJsonContentType } from "../plugins/json-body.js";
 const ALL_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
 
 function parseRequest(endpoint: Endpoint, request: FastifyRequest): unknown {
-  if (request.method === "GET") {
+  if (request.method === "GET" || request.method === "HEAD") {
     const query = request.query as QueryParams;
     return parseQueryMessage(endpoint.request, query);
   }
@@ -29,7 +29,9 @@ export function registerTrackingRoutes(app: FastifyInstance, ctx: HandlerContext
   for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
     const handler = trackingHandlers[name] as Handler<EndpointName>;
     const serve = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-      if (!endpoint.methods.includes(request.method as "GET" | "POST")) {
+      // HEAD is answered like GET (headers only), as Flask does.
+      const method = request.method === "HEAD" ? "GET" : request.method;
+      if (!endpoint.methods.includes(method as "GET" | "POST")) {
         throw Object.assign(new MlflowError("BAD_REQUEST", `Method ${request.method} is not allowed for ${request.url.split("?")[0]}; use ${endpoint.methods.join(" or ")}.`), {
           httpStatusOverride: 405,
         });
