@@ -94,7 +94,10 @@ export class RestClient {
           await sleep(this.backoff(attempt));
           continue;
         }
-        throw new MlflowError("TEMPORARILY_UNAVAILABLE", `Could not reach ${url}: ${(error as Error).message}`);
+        // fetch hides the reason (ECONNREFUSED, ENOTFOUND, a timeout) in `cause`.
+        const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+        const reason = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : (error as Error).message;
+        throw new MlflowError("TEMPORARILY_UNAVAILABLE", `Could not reach ${url}: ${reason}`);
       }
       if ((response.status === 429 || response.status >= 500) && attempt < maxRetries) {
         await sleep(this.backoff(attempt, response.headers.get("retry-after")));
