@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SystemTags } from "../src/core/index.js";
+import { api } from "./support/api.js";
+import { createExperiment, createRun } from "./support/generators.js";
+
+async function tagValue(runId: string, key: string): Promise<string | undefined> {
+  const { run } = await api.call("getRun", { run_id: runId });
+  return run.data.tags.find((t) => t.key === key)?.value;
+}
+
+async function newRun(name = "note-run") {
+  const experiment = await createExperiment();
+  const run = await createRun(experiment.id, { name, params: [{ key: "lr", value: "0.01" }], metrics: { "val/loss": 0.25 }, tags: [{ key: "team", value: "vision" }] });
+  return { experimentId: experiment.id, runId: run.info.run_id };
+}
+
+async function writeNote(page: Page, markdown: string) {
+  await page.getByRole("button", { name: /Add note|Edit note/ }).click();
+  await page.getByLabel("Note (markdown)").fill(markdown);
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await expect(page.getByTestId("note-preview")).toBeVisible();
+  await page.getByRole("button", { name: "Save note" }).click();
+}
+
+test("a markdown note is saved with set-tag and survives a reload", async ({ page }) => {
+  const { experimentId, runId } = await newRun();
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  await writeNote(page, "## Findings\n\nThe **warmup** helped.\n\n- one\n- two");
+  const note = page.getByTestId("note-content");
+  await expect(note.getByRole("heading", { name: "Findings" })).toBeVisible();
+  await expect(note.locator("strong")).toHaveText("warmup");
+  await expect.poll(() => tagValue(runId, SystemTags.NOTE)).toBe("## Findings\n\nThe **warmup** helped.\n\n- one\n- two");
+
+  await page.reload();
+  await expect(page.getByTestId("note-content").getByRole("listitem")).toHaveText(["one", "two"]);
+});
+
+test("a note with HTML and javascript: links renders inert", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const { experimentId, runId } = await newRun();
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  const hostile = [
+    "Hello <img src=x onerror=alert(1)> world",
+    "",
+    "<script>alert(2)</script>",
+    "",
+    "[click me](javascript:alert(3)) and [also](JAVASCRIPT:alert(4))",
+    "",
+    '<a href="javascript:alert(5)" onclick="alert(6)">raw link</a>',
+  ].join("\n");
+  await writeNote(page, hostile);
+  const note = page.getByTestId("note-content");
+  await expect(note).toContainText("click me");
+  await expect.poll(() => tagValue(runId, SystemTags.NOTE)).toBe(hostile);
+  await page.reload();
+  await expect(page.getByTestId("note-content")).toContainText("click me");
+
+  expect(await page.locator("[data-testid=note-content] img, [data-testid=note-content] script").count()).toBe(0);
+  const attributes = await page.getByTestId("note-content").evaluate((el) =>
+    [...el.querySelectorAll("*")].flatMap((node) => [...node.attributes].map((a) => `${a.name}=${a.value}`)),
+  );
+  expect(attributes.filter((a) => /^on/i.test(a) || /javascript:/i.test(a))).toEqual([]);
+  await page.getByTestId("note-content").getByText("click me").click();
+  await page.getByTestId("note-content").getByText("also").click();
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
+
+test("tags are added, edited and deleted; reserved tags are protected", async ({ page }) => {
+  const { experimentId, runId } = await newRun();
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  const userTags = page.getByTestId("user-tags");
+
+  await page.getByLabel("New tag key").fill("stage");
+  await page.getByLabel("New tag value").fill("baseline");
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(userTags.locator('[data-tag-key="stage"]')).toContainText("baseline");
+  await expect.poll(() => tagValue(runId, "stage")).toBe("baseline");
+
+  await page.getByRole("button", { name: "Edit tag stage" }).click();
+  await page.getByLabel("Value of stage").fill("production");
+  await page.getByLabel("Value of stage").press("Enter");
+  await expect(userTags.locator('[data-tag-key="stage"]')).toContainText("production");
+  await expect.poll(() => tagValue(runId, "stage")).toBe("production");
+
+  await page.getByRole("button", { name: "Delete tag stage" }).click();
+  await expect(userTags.locator('[data-tag-key="stage"]')).toHaveCount(0);
+  await expect.poll(() => tagValue(runId, "stage")).toBeUndefined();
+
+  // Reserved mlflow.* tags are listed read-only, and new ones cannot be created from the UI.
+  await page.getByText("System tags").click();
+  const system = page.getByTestId("system-tags");
+  await expect(system.locator(`[data-tag-key="${SystemTags.SOURCE_NAME}"]`)).toBeVisible();
+  await expect(system.getByRole("button")).toHaveCount(0);
+  await page.getByLabel("New tag key").fill("mlflow.user");
+  await page.getByLabel("New tag value").fill("mallory");
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(page.getByRole("alert")).toContainText("reserved");
+  expect(await tagValue(runId, "mlflow.user")).toBe("e2e");
+});
+
+test("the overview links parent and child runs, and metrics link to their chart (children need server filter)", async ({ page }) => {
+  const experiment = await createExperiment();
+  const parent = await createRun(experiment.id, { name: "parent-run" });
+  const child = await createRun(experiment.id, { name: "child-run", parentId: parent.info.run_id, metrics: { "val/loss": 0.5 } });
+  await page.goto(`/experiments/${experiment.id}/runs/${child.info.run_id}`);
+  await expect(page.getByTestId("overview")).toContainText("train.py");
+  await page.getByTestId("metrics").getByRole("link", { name: "val/loss" }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${child.info.run_id}/metrics/val%2Floss$`));
+  await expect(page.getByTestId("metric-title")).toHaveText("val/loss");
+  await page.goBack();
+  await page.getByTestId("parent-run-link").click();
+  await expect(page.getByTestId("run-title")).toHaveText("parent-run");
+  await page.getByTestId("child-runs").getByRole("link", { name: "child-run" }).click();
+  await expect(page.getByTestId("run-title")).toHaveText("child-run");
+});

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { api } from "./support/api.js";
+import { createExperiment, createRun } from "./support/generators.js";
+import { runRow, runRows } from "./support/runs-table.js";
+
+test("delete selected runs, find them under Deleted, restore them", async ({ page }) => {
+  const experiment = await createExperiment();
+  const [a, b] = await Promise.all([createRun(experiment.id, { name: "keep-me" }), createRun(experiment.id, { name: "drop-me" })]);
+  if (!a || !b) throw new Error("runs not created");
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  await runRow(page, "drop-me").getByRole("checkbox").click();
+  await page.getByRole("button", { name: "Delete 1" }).click();
+  await expect(runRow(page, "drop-me")).toHaveCount(0);
+  await expect(runRows(page)).toHaveCount(1);
+  expect((await api.call("getRun", { run_id: b.info.run_id })).run.info.lifecycle_stage).toBe("deleted");
+
+  await page.getByRole("group", { name: "Run lifecycle" }).getByRole("button", { name: "Deleted" }).click();
+  await expect(page).toHaveURL(/view=deleted/);
+  await expect(runRows(page)).toHaveCount(1);
+  await runRow(page, "drop-me").getByRole("checkbox").click();
+  await page.getByRole("button", { name: "Restore 1" }).click();
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+  await page.getByRole("group", { name: "Run lifecycle" }).getByRole("button", { name: "Active" }).click();
+  await expect(runRows(page)).toHaveCount(2);
+  expect((await api.call("getRun", { run_id: b.info.run_id })).run.info.lifecycle_stage).toBe("active");
+});
+
+test("a server error is shown inline with MLflow's code and message", async ({ page }) => {
+  const experiment = await createExperiment();
+  await createRun(experiment.id, { name: "only-run" });
+  // Any MLflow server may refuse a search the local parser accepts; the table must say why.
+  await page.route("**/mlflow/runs/search", (route) =>
+    route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error_code: "INVALID_PARAMETER_VALUE", message: "Filter not supported by this server." }) }),
+  );
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  const alert = page.getByRole("alert").filter({ hasText: "Search failed" });
+  await expect(alert).toContainText("INVALID_PARAMETER_VALUE");
+  await expect(alert).toContainText("Filter not supported by this server.");
+  await page.unroute("**/mlflow/runs/search");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(runRow(page, "only-run")).toBeVisible();
+});
+
+test("an unknown run shows the server's RESOURCE_DOES_NOT_EXIST message", async ({ page }) => {
+  await page.goto("/experiments/0/runs/0123456789abcdef0123456789abcdef");
+  await expect(page.getByRole("alert")).toContainText("RESOURCE_DOES_NOT_EXIST");
+});

@@ -1,0 +1,188 @@
+import { expect, test } from "@playwright/test";
+import { SystemTags } from "../src/core/index.js";
+import { api } from "./support/api.js";
+import { createExperiment, seedRunTree, type SeededRun } from "./support/generators.js";
+import { recordRunSearches } from "./support/network.js";
+import { applyFilter, cell, renderedRunNames, runRow, runRows, scrollToRow, waitAllLoaded } from "./support/runs-table.js";
+
+/**
+ * One 300-run experiment (20 roots, each with children three levels deep) shared by the tests of this
+ * file; they only read it. Tests that need the server's filter or order_by say so in their title.
+ */
+let experimentId = "";
+let runs: SeededRun[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  experimentId = (await createExperiment()).id;
+  runs = await seedRunTree(experimentId, { roots: 20, fanout: 2, depth: 3 });
+  expect(runs).toHaveLength(300);
+});
+
+const runsUrl = (query = "") => `/experiments/${experimentId}/runs${query ? `?${query}` : ""}`;
+
+/** Root names in the order the server returns them for `orderBy` (it is the tree's top level). */
+async function serverRootOrder(orderBy: string, filter?: string): Promise<string[]> {
+  const names: string[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await api.call("searchRuns", { experiment_ids: [experimentId], order_by: [orderBy], max_results: 1000, ...(filter ? { filter } : {}), ...(pageToken ? { page_token: pageToken } : {}) });
+    for (const r of page.runs ?? []) if (!r.data.tags.some((t) => t.key === SystemTags.PARENT_RUN_ID)) names.push(r.info.run_name);
+    pageToken = page.runs?.length ? page.next_page_token : undefined;
+  } while (pageToken);
+  return names;
+}
+
+test("the tree of child runs expands and collapses, three levels deep", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  await expect(page.getByTestId("runs-status")).toContainText("300 runs loaded");
+  // Collapsed: only the 20 roots.
+  await expect(runRows(page)).toHaveCount(20);
+  await expect(runRow(page, "root-00.0")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Expand root-00", exact: true }).click();
+  await expect(runRow(page, "root-00.0")).toHaveAttribute("aria-level", "2");
+  await page.getByRole("button", { name: "Expand root-00.0", exact: true }).click();
+  await page.getByRole("button", { name: "Expand root-00.0.1", exact: true }).click();
+  await expect(runRow(page, "root-00.0.1.0")).toHaveAttribute("aria-level", "4");
+  await expect(runRow(page, "root-00.0.1.1")).toBeVisible();
+  await expect(runRows(page)).toHaveCount(20 + 2 + 2 + 2);
+
+  await page.getByRole("button", { name: "Collapse root-00", exact: true }).click();
+  await expect(runRows(page)).toHaveCount(20);
+  // Expanding again restores the inner state; "Expand all" opens every level.
+  await page.getByRole("button", { name: "Expand root-00", exact: true }).click();
+  await expect(runRow(page, "root-00.0.1.0")).toBeVisible();
+  await page.getByRole("button", { name: "Collapse all" }).click();
+  await expect(runRows(page)).toHaveCount(20);
+});
+
+test("sorting by a metric follows the server's order (needs server order_by)", async ({ page }) => {
+  await page.goto(runsUrl());
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByLabel("Search column keys").fill("los");
+  const lossBox = page.getByRole("dialog", { name: "Choose columns" }).getByLabel("loss");
+  await lossBox.click();
+  await expect(lossBox).toBeChecked();
+  await page.keyboard.press("Escape");
+  await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=metrics\.loss(&|$)/);
+  await expect(page.getByRole("columnheader", { name: /loss/ })).toHaveAttribute("aria-sort", "ascending");
+  await waitAllLoaded(page);
+  expect(await renderedRunNames(page, { topLevelOnly: true })).toEqual(await serverRootOrder("metrics.`loss` ASC"));
+
+  await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=-metrics\.loss/);
+  await waitAllLoaded(page);
+  expect(await renderedRunNames(page, { topLevelOnly: true })).toEqual(await serverRootOrder("metrics.`loss` DESC"));
+  // The loss column of the top rows is descending.
+  const values = await runRows(page).locator('[data-column-id="metrics.loss"]').allTextContents();
+  const numbers = values.slice(0, 5).map(Number);
+  expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+});
+
+test("a tag filter typed in the box narrows the table and the URL, keeping ancestors (needs server filter)", async ({ page }) => {
+  await page.goto(runsUrl("c=tags.team"));
+  await waitAllLoaded(page);
+  await applyFilter(page, "tags.team = 'nlp'");
+  await expect(page).toHaveURL(/filter=tags\.team\+%3D\+%27nlp%27|filter=tags.team%20%3D%20'nlp'/);
+  await expect(page.getByTestId("runs-status")).toContainText("100 runs loaded");
+  await waitAllLoaded(page);
+  // Matches are expanded under their ancestors; ancestors that do not match are shown as context.
+  const matches = runRows(page).and(page.locator(":not([data-context])"));
+  for (const team of await cell(matches, "tags.team").allTextContents()) expect(team).toBe("nlp");
+  await expect(page.locator('[data-testid="run-row"][data-context]').first()).toBeVisible();
+  const deepMatch = runs.find((r) => r.team === "nlp" && r.depth === 3 && runs.find((p) => p.id === r.parentId)?.team !== "nlp");
+  if (!deepMatch) throw new Error("seed has no nlp leaf under a non-nlp parent");
+  await expect(await scrollToRow(page, deepMatch.name)).toHaveAttribute("aria-level", "4");
+});
+
+test("clicking a tag cell adds it to the filter (needs server filter)", async ({ page }) => {
+  await page.goto(runsUrl("c=tags.team"));
+  await cell(runRow(page, "root-01"), "tags.team").getByRole("button").click();
+  await expect(page.getByLabel("Filter runs")).toHaveValue("tags.`team` = 'nlp'");
+  await expect(page).toHaveURL(/filter=/);
+  await waitAllLoaded(page);
+  await expect(page.getByTestId("runs-status")).toContainText("100 runs loaded");
+});
+
+test("reloading the URL restores filter, sort, columns, selection and view type (needs server filter and order_by)", async ({ page }) => {
+  await page.goto(runsUrl("c=tags.team&c=metrics.loss"));
+  await applyFilter(page, "tags.team = 'speech'");
+  await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
+  await page.getByRole("group", { name: "Run lifecycle" }).getByRole("button", { name: "All" }).click();
+  await waitAllLoaded(page);
+  const first = runRows(page).and(page.locator(":not([data-context])")).first();
+  await first.getByRole("checkbox").check();
+  await expect(page.getByTestId("selection-count")).toHaveText("1 selected");
+  await expect(page).toHaveURL(/sel=/);
+  const url = page.url();
+  const before = await renderedRunNames(page);
+
+  await page.reload();
+  await waitAllLoaded(page);
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel("Filter runs")).toHaveValue("tags.team = 'speech'");
+  await expect(page.getByRole("columnheader", { name: /loss/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /team/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Run lifecycle" }).getByRole("button", { name: "All" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("selection-count")).toHaveText("1 selected");
+  expect(await renderedRunNames(page)).toEqual(before);
+});
+
+test("an invalid filter shows an inline error at its position and sends nothing", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  const searches = recordRunSearches(page);
+
+  await applyFilter(page, "tags.team == 'nlp'");
+  await expect(page.getByTestId("filter-error")).toBeVisible();
+  await expect(page.getByTestId("filter-error")).toHaveAttribute("role", "alert");
+  await expect(page.getByTestId("filter-error-mark")).toHaveText("==");
+
+  await applyFilter(page, "tags.team = 'nlp' AND metrics.loss <");
+  await expect(page.getByTestId("filter-error")).toHaveAttribute("role", "alert");
+  await page.getByRole("button", { name: "Apply" }).click();
+
+  await expect(page).not.toHaveURL(/filter=/);
+  await expect(runRows(page)).toHaveCount(20);
+
+  // A hand-edited link with an invalid filter is refused the same way.
+  await page.goto(runsUrl(new URLSearchParams({ filter: "metrics.loss < 'x' OR" }).toString()));
+  await expect(page.getByRole("alert").filter({ hasText: "no search was sent" })).toBeVisible();
+  await expect(page.getByLabel("Filter runs")).toHaveValue("metrics.loss < 'x' OR");
+  expect(searches.bodies.filter((b) => typeof b.filter === "string" && /==|loss </.test(b.filter))).toEqual([]);
+});
+
+test("keyboard: / focuses the search, j/k move, x selects, Enter opens", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Filter runs")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  const active = page.locator(".grid-row.is-active");
+  await expect(active).toHaveCount(1);
+  const name = (await active.locator(".run-link").textContent()) ?? "";
+  expect(name).toBe("root-00");
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("selection-count")).toHaveText("1 selected");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("run-title")).toHaveText(name);
+});
+
+test("select with click, shift-click range and select-all", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  await runRow(page, "root-02").getByRole("checkbox").click();
+  await runRow(page, "root-06").getByRole("checkbox").click({ modifiers: ["Shift"] });
+  await expect(page.getByTestId("selection-count")).toHaveText("5 selected");
+  await page.getByLabel("Select all loaded runs").check();
+  await expect(page.getByTestId("selection-count")).toHaveText("300 selected");
+  await page.getByLabel("Select all loaded runs").uncheck();
+  await expect(page.getByText("Select runs to compare, delete or restore")).toBeVisible();
+});

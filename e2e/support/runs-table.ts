@@ -1,0 +1,47 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** Page helpers for the runs table, shared by the specs that drive it. */
+export const runRows = (page: Page): Locator => page.getByTestId("run-row");
+
+export const runRow = (page: Page, name: string): Locator => runRows(page).filter({ has: page.getByRole("link", { name, exact: true }) });
+
+/** The text of a cell of the row, by column id (e.g. `tags.team`). */
+export const cell = (row: Locator, columnId: string): Locator => row.locator(`[data-column-id="${columnId}"]`);
+
+/** Waits until the last page of the current search has arrived. */
+export async function waitAllLoaded(page: Page): Promise<void> {
+  await expect(page.getByTestId("runs-status")).toContainText("all loaded", { timeout: 15_000 });
+}
+
+/** Names of the rendered rows in display order (virtualised: only rows near the viewport). */
+export async function renderedRunNames(page: Page, options: { topLevelOnly?: boolean } = {}): Promise<string[]> {
+  return page.getByTestId("runs-grid").evaluate((grid, topLevelOnly) => {
+    const rows = [...grid.querySelectorAll<HTMLElement>('[data-testid="run-row"]')]
+      .filter((r) => !topLevelOnly || r.getAttribute("aria-level") === "1")
+      .sort((a, b) => Number(a.getAttribute("aria-rowindex")) - Number(b.getAttribute("aria-rowindex")));
+    return rows.map((r) => r.querySelector(".run-link")?.textContent ?? "");
+  }, options.topLevelOnly ?? false);
+}
+
+export async function applyFilter(page: Page, filter: string): Promise<void> {
+  const box = page.getByLabel("Filter runs");
+  await box.fill(filter);
+  await box.press("Enter");
+}
+
+/** Scrolls the virtualised grid until the row of run `name` is rendered. */
+export async function scrollToRow(page: Page, name: string): Promise<Locator> {
+  const row = runRow(page, name);
+  const grid = page.getByTestId("runs-grid");
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if ((await row.count()) > 0) return row;
+    const atEnd = await grid.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop += el.clientHeight * 0.8;
+      return end;
+    });
+    if (atEnd && (await row.count()) === 0) break;
+  }
+  await expect(row).toHaveCount(1);
+  return row;
+}

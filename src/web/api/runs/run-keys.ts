@@ -1,0 +1,11 @@
+import type { RunSearch } from "./run-search.js";
+
+/** Query keys of runs, generic → specific; every run query and mutation goes through these. */
+export const runKeys = {
+  all: ["runs"] as const,
+  searches: () => [...runKeys.all, "search"] as const,
+  search: (search: RunSearch) => [...runKeys.searches(), search] as const,
+  details: () => [...runKeys.all, "detail"] as const,
+  detail: (runId: string) => [...runKeys.details(), runId] as const,
+  children: (runId: string) => [...runKeys.all, "children", runId] as const,
+};

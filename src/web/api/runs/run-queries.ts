@@ -1,0 +1,56 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { SystemTags, type Run } from "../../../core/index.js";
+import { apiClient } from "../../lib/api-client.js";
+import { quoteValue } from "../../utils/filter-text.js";
+import { loadRun } from "./load-run.js";
+import { runKeys } from "./run-keys.js";
+import type { RunSearch } from "./run-search.js";
+
+/** Rows per runs/search page: the table is virtualised, so a page is sized for round trips, not rendering. */
+export const RUNS_PAGE_SIZE = 250;
+
+export function runSearchQueryOptions(search: RunSearch) {
+  return infiniteQueryOptions({
+    queryKey: runKeys.search(search),
+    queryFn: ({ pageParam }) =>
+      apiClient.call("searchRuns", {
+        experiment_ids: [...search.experimentIds],
+        run_view_type: search.viewType,
+        max_results: RUNS_PAGE_SIZE,
+        ...(search.filter.trim() ? { filter: search.filter } : {}),
+        ...(search.orderBy ? { order_by: [search.orderBy] } : {}),
+        ...(pageParam ? { page_token: pageParam } : {}),
+      }),
+    initialPageParam: undefined as string | undefined,
+    // MLflow sends a token with every full page, so the last page may be empty: stop on either.
+    getNextPageParam: (last) => (last.runs?.length && last.next_page_token ? last.next_page_token : undefined),
+    enabled: search.experimentIds.length > 0,
+  });
+}
+
+/**
+ * One run. `experimentHints` only changes how it is fetched (batched search vs. get-run), never
+ * what comes back, so it is deliberately not part of the key: the run page and the table share it.
+ */
+export function runQueryOptions(runId: string, experimentHints: readonly string[] = []) {
+  return queryOptions({
+    queryKey: runKeys.detail(runId),
+    queryFn: (): Promise<Run> => loadRun(runId, experimentHints),
+  });
+}
+
+/** Up to 1,000 direct children of a run, found by MLflow's parent tag (standard filter syntax). */
+export function childRunsQueryOptions(run: Run) {
+  const id = run.info.run_id;
+  return queryOptions({
+    queryKey: runKeys.children(id),
+    queryFn: async (): Promise<Run[]> => {
+      const page = await apiClient.call("searchRuns", {
+        experiment_ids: [run.info.experiment_id],
+        filter: `tags.\`${SystemTags.PARENT_RUN_ID}\` = ${quoteValue(id) ?? "''"}`,
+        max_results: 1000,
+      });
+      return page.runs ?? [];
+    },
+  });
+}

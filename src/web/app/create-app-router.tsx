@@ -1,0 +1,63 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createBrowserRouter, redirect, type ShouldRevalidateFunction } from "react-router";
+import { experimentListQueryOptions, experimentQueryOptions } from "../api/experiments/experiment-queries.js";
+import { runQueryOptions } from "../api/runs/run-queries.js";
+import { parseIdList, paths } from "../config/paths.js";
+import { ExperimentsPage } from "../features/experiments/experiments-page.js";
+import { RunsPage } from "../features/runs-table/runs-page.js";
+import { NotFoundPage } from "./not-found-page.js";
+import { RootLayout } from "./root-layout.js";
+import { RouteError } from "./route-error.js";
+
+/**
+ * The loaders only prefetch per path; a change of search params (filter, sort, selection) must not
+ * re-run them, so such navigations complete synchronously and inputs bound to the URL never lag.
+ */
+const onPathChange: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname;
+
+/**
+ * Loaders start fetching with the very query options the pages read, without blocking navigation:
+ * each page shows its own designed loading state instead of a frozen previous page.
+ */
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    {
+      element: <RootLayout />,
+      errorElement: <RouteError />,
+      children: [
+        { path: paths.home.path, loader: () => redirect(paths.experiments.href()) },
+        {
+          path: paths.experiments.path,
+          element: <ExperimentsPage />,
+          shouldRevalidate: onPathChange,
+          loader: () => {
+            void queryClient.prefetchQuery(experimentListQueryOptions("ACTIVE_ONLY"));
+            return null;
+          },
+        },
+        {
+          path: paths.runs.path,
+          element: <RunsPage />,
+          shouldRevalidate: onPathChange,
+          loader: ({ params }) => {
+            for (const id of parseIdList(params.experimentIds)) void queryClient.prefetchQuery(experimentQueryOptions(id));
+            return null;
+          },
+        },
+        {
+          path: paths.run.path,
+          // The run page carries the markdown renderer: loaded on first visit, not with the table.
+          lazy: async () => ({ Component: (await import("../features/run-page/run-page.js")).RunPage }),
+          shouldRevalidate: onPathChange,
+          loader: ({ params }) => {
+            if (params.runId) void queryClient.prefetchQuery(runQueryOptions(params.runId));
+            return null;
+          },
+        },
+        { path: paths.metric.path, lazy: async () => ({ Component: (await import("../features/metric-page/metric-page.js")).MetricPage }) },
+        { path: paths.compareRuns.path, lazy: async () => ({ Component: (await import("../features/compare-runs/compare-page.js")).ComparePage }) },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,39 @@
+/**
+ * Every route of the UI in one table: `path` for the router, `href(...)` for links. Builders take
+ * objects so call sites stay readable, and encode every user-controlled segment.
+ */
+const enc = encodeURIComponent;
+
+export const paths = {
+  home: { path: "/" },
+  experiments: { path: "/experiments", href: (): string => "/experiments" },
+  runs: {
+    path: "/experiments/:experimentIds/runs",
+    /** Several experiments share one table: ids joined by commas, e.g. `/experiments/1,4/runs`. */
+    href: ({ experimentIds, search = "" }: { experimentIds: readonly string[]; search?: string }): string =>
+      `/experiments/${experimentIds.map(enc).join(",")}/runs${search ? `?${search}` : ""}`,
+  },
+  run: {
+    path: "/experiments/:experimentId/runs/:runId",
+    href: ({ experimentId, runId }: { experimentId: string; runId: string }): string => `/experiments/${enc(experimentId)}/runs/${enc(runId)}`,
+  },
+  metric: {
+    // A splat, because metric keys may contain slashes (`train/loss`).
+    path: "/experiments/:experimentId/runs/:runId/metrics/*",
+    href: ({ experimentId, runId, metricKey }: { experimentId: string; runId: string; metricKey: string }): string =>
+      `/experiments/${enc(experimentId)}/runs/${enc(runId)}/metrics/${enc(metricKey)}`,
+  },
+  compareRuns: {
+    path: "/compare-runs",
+    href: ({ runIds, experimentIds }: { runIds: readonly string[]; experimentIds: readonly string[] }): string =>
+      `/compare-runs?${new URLSearchParams({ runs: runIds.join(","), experiments: experimentIds.join(",") }).toString()}`,
+  },
+} as const;
+
+/** `"1,4"` from the route param back to ids. */
+export function parseIdList(text: string | null | undefined): string[] {
+  return (text ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

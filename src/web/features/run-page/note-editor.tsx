@@ -1,0 +1,97 @@
+import { useState } from "react";
+import { SystemTags, type Run } from "../../../core/index.js";
+import { useRunTagMutation } from "../../api/runs/run-mutations.js";
+import { ErrorBanner } from "../../components/error-banner.js";
+import { runTag } from "../../utils/run-tag.js";
+import { Card } from "./card.js";
+import { MarkdownView } from "./markdown-view.js";
+
+/**
+ * The run's note (`mlflow.note.content`, as MLflow's UI stores it): markdown with Write/Preview,
+ * saved with set-tag. Saving is optimistic: the note shows at once and the editor reopens with the
+ * draft if the server refuses it.
+ */
+export function NoteEditor({ run }: { run: Run }) {
+  const note = runTag(run, SystemTags.NOTE) ?? "";
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note);
+  const [tab, setTab] = useState<"write" | "preview">("write");
+  const save = useRunTagMutation();
+
+  const start = () => {
+    setDraft(note);
+    setTab("write");
+    save.reset();
+    setEditing(true);
+  };
+  const submit = () => {
+    setEditing(false);
+    save.mutate({ runId: run.info.run_id, key: SystemTags.NOTE, value: draft }, { onError: () => setEditing(true) });
+  };
+
+  return (
+    <Card
+      id="note"
+      title="Note"
+      className="note"
+      actions={
+        <>
+          {save.isPending && <span className="faint">Saving…</span>}
+          {!editing && (
+            <button type="button" className="btn btn-small" onClick={start}>
+              {note ? "Edit note" : "Add note"}
+            </button>
+          )}
+        </>
+      }
+    >
+      {save.isError && <ErrorBanner title="The note was not saved" error={save.error} />}
+      {editing ? (
+        <div className="note-editor">
+          <div className="segmented" role="tablist" aria-label="Note editor">
+            <button type="button" role="tab" aria-selected={tab === "write"} aria-pressed={tab === "write"} onClick={() => setTab("write")}>
+              Write
+            </button>
+            <button type="button" role="tab" aria-selected={tab === "preview"} aria-pressed={tab === "preview"} onClick={() => setTab("preview")}>
+              Preview
+            </button>
+          </div>
+          {tab === "write" ? (
+            <textarea
+              className="input note-textarea"
+              aria-label="Note (markdown)"
+              autoFocus
+              rows={10}
+              value={draft}
+              placeholder="Markdown: **bold**, - lists, [links](https://…), `code`"
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
+                if (e.key === "Escape") setEditing(false);
+              }}
+            />
+          ) : (
+            <div className="note-preview" data-testid="note-preview">
+              {draft.trim() ? <MarkdownView text={draft} /> : <span className="faint">Nothing to preview</span>}
+            </div>
+          )}
+          <div className="note-actions">
+            <button type="button" className="btn btn-primary" onClick={submit} disabled={draft === note}>
+              Save note
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <span className="faint">Ctrl+Enter saves</span>
+          </div>
+        </div>
+      ) : note.trim() ? (
+        <div data-testid="note-content">
+          <MarkdownView text={note} />
+        </div>
+      ) : (
+        <p className="faint">No note yet. Notes are markdown and are stored in the run as MLflow does.</p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from "react";
+import type { RunTag } from "../../../core/index.js";
+import { useRunTagMutation } from "../../api/runs/run-mutations.js";
+import { errorMessage } from "../../lib/error-message.js";
+
+interface Props {
+  runId: string;
+  tag: RunTag;
+  /** System tags are shown with a lock and no edit or delete control. */
+  editable: boolean;
+}
+
+export function TagRow({ runId, tag, editable }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(tag.value);
+  const change = useRunTagMutation();
+  const save = () => {
+    setEditing(false);
+    if (draft !== tag.value) change.mutate({ runId, key: tag.key, value: draft });
+  };
+
+  return (
+    <tr data-testid="tag-row" data-tag-key={tag.key}>
+      <th scope="row" className="mono">
+        {!editable && (
+          <span className="lock" title="Reserved by MLflow" aria-label="reserved">
+            🔒
+          </span>
+        )}
+        {tag.key}
+      </th>
+      <td className="kv-value">
+        {editing ? (
+          <input
+            className="input"
+            autoFocus
+            aria-label={`Value of ${tag.key}`}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") save();
+              if (e.key === "Escape") setEditing(false);
+            }}
+          />
+        ) : (
+          <span className="mono">{tag.value}</span>
+        )}
+        {change.isError && (
+          <div className="field-problem" role="alert">
+            {errorMessage(change.error)}
+          </div>
+        )}
+      </td>
+      <td className="kv-actions">
+        {editable &&
+          (editing ? (
+            <>
+              <button type="button" className="btn btn-small btn-primary" onClick={save}>
+                Save
+              </button>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                aria-label={`Edit tag ${tag.key}`}
+                onClick={() => {
+                  setDraft(tag.value);
+                  change.reset();
+                  setEditing(true);
+                }}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost btn-danger"
+                aria-label={`Delete tag ${tag.key}`}
+                disabled={change.isPending}
+                onClick={() => change.mutate({ runId, key: tag.key, value: undefined })}
+              >
+                Delete
+              </button>
+            </>
+          ))}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from "react";
+import { SystemTags, type Run } from "../../../core/index.js";
+import { useRunTagMutation } from "../../api/runs/run-mutations.js";
+import { ErrorBanner } from "../../components/error-banner.js";
+import { Card } from "./card.js";
+import { TagRow } from "./tag-row.js";
+
+/** MLflow reserves the `mlflow.` prefix for system tags; the UI edits only the note among them. */
+export const RESERVED_PREFIX = "mlflow.";
+
+/** Run tags: user tags can be added, edited and deleted; system tags are listed read-only. */
+export function TagsEditor({ run }: { run: Run }) {
+  const tags = [...run.data.tags].sort((a, b) => a.key.localeCompare(b.key));
+  const userTags = tags.filter((t) => !t.key.startsWith(RESERVED_PREFIX));
+  // The note has its own editor above; listing it again here would only repeat it.
+  const systemTags = tags.filter((t) => t.key.startsWith(RESERVED_PREFIX) && t.key !== SystemTags.NOTE);
+  const [key, setKey] = useState("");
+  const [value, setValue] = useState("");
+  const [problem, setProblem] = useState<string | undefined>();
+  const add = useRunTagMutation();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const k = key.trim();
+    if (!k) return;
+    if (k.startsWith(RESERVED_PREFIX)) {
+      setProblem(`Keys starting with "${RESERVED_PREFIX}" are reserved for MLflow.`);
+      return;
+    }
+    setProblem(undefined);
+    add.mutate({ runId: run.info.run_id, key: k, value }, {
+        onSuccess: () => {
+          setKey("");
+          setValue("");
+        },
+      });
+  };
+
+  return (
+    <Card id="tags" title="Tags" count={userTags.length}>
+      <table className="kv-table" data-testid="user-tags">
+        <tbody>
+          {userTags.length === 0 && (
+            <tr>
+              <td colSpan={3} className="faint">
+                No tags yet.
+              </td>
+            </tr>
+          )}
+          {userTags.map((t) => (
+            <TagRow key={t.key} runId={run.info.run_id} tag={t} editable />
+          ))}
+        </tbody>
+      </table>
+      <form className="tag-add" onSubmit={submit}>
+        <input className="input" placeholder="Key" aria-label="New tag key" value={key} onChange={(e) => setKey(e.target.value)} />
+        <input className="input" placeholder="Value" aria-label="New tag value" value={value} onChange={(e) => setValue(e.target.value)} />
+        <button type="submit" className="btn" disabled={!key.trim() || add.isPending}>
+          Add tag
+        </button>
+      </form>
+      {problem && (
+        <div className="field-problem" role="alert">
+          {problem}
+        </div>
+      )}
+      {add.isError && <ErrorBanner title="The tag was not added" error={add.error} />}
+      {systemTags.length > 0 && (
+        <details className="system-tags">
+          <summary>
+            System tags <span className="badge">{systemTags.length}</span> <span className="faint">reserved by MLflow, read-only</span>
+          </summary>
+          <table className="kv-table" data-testid="system-tags">
+            <tbody>
+              {systemTags.map((t) => (
+                <TagRow key={t.key} runId={run.info.run_id} tag={t} editable={false} />
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,99 @@
+import { SystemTags, type Run } from "../../../core/index.js";
+import { runTag } from "../../utils/run-tag.js";
+
+/**
+ * Child runs as a tree of any depth, from MLflow's `mlflow.parentRunId` tag. The loaded runs come in
+ * the server's order (its filter and sort); ancestors fetched only to give matching runs their context
+ * are "context" nodes. Siblings keep the server's order: a node ranks by its own position, or by its
+ * first-ranked descendant when it is context, so the top level reads exactly like the server's list.
+ */
+export interface RunTreeNode {
+  run: Run;
+  children: RunTreeNode[];
+  /** Not a result of the search: shown only because a descendant is. */
+  isContext: boolean;
+  /** Position in the server's order (own, or first descendant's for context nodes). */
+  rank: number;
+}
+
+export interface RunTreeRow {
+  node: RunTreeNode;
+  depth: number;
+  expanded: boolean;
+}
+
+export function parentRunId(run: Run): string | undefined {
+  const value = runTag(run, SystemTags.PARENT_RUN_ID);
+  return value && value !== run.info.run_id ? value : undefined;
+}
+
+/**
+ * Parent ids that the table must fetch so every loaded run hangs under its real ancestors: walks up
+ * from each run through runs already known, returning the first unknown id of each chain.
+ */
+export function missingParentIds(runs: Iterable<Run>, isKnown: (runId: string) => boolean): string[] {
+  const missing = new Set<string>();
+  for (const run of runs) {
+    const parent = parentRunId(run);
+    if (parent && !isKnown(parent)) missing.add(parent);
+  }
+  return [...missing];
+}
+
+export function buildRunTree(loaded: readonly Run[], ancestors: ReadonlyMap<string, Run> = new Map()): RunTreeNode[] {
+  const nodes = new Map<string, RunTreeNode>();
+  loaded.forEach((run, index) => {
+    // A run can appear twice if data shifts between pages; the first position wins.
+    if (!nodes.has(run.info.run_id)) nodes.set(run.info.run_id, { run, children: [], isContext: false, rank: index });
+  });
+  for (const [id, run] of ancestors) {
+    if (!nodes.has(id)) nodes.set(id, { run, children: [], isContext: true, rank: Infinity });
+  }
+
+  const parentOf = new Map<string, RunTreeNode>();
+  /** Linking `node` under `parent` would close a loop if `node` is already above `parent`. */
+  const closesLoop = (node: RunTreeNode, parent: RunTreeNode): boolean => {
+    for (let p: RunTreeNode | undefined = parent; p; p = parentOf.get(p.run.info.run_id)) if (p === node) return true;
+    return false;
+  };
+  const roots: RunTreeNode[] = [];
+  for (const node of nodes.values()) {
+    const parentId = parentRunId(node.run);
+    const parent = parentId ? nodes.get(parentId) : undefined;
+    if (parent && !closesLoop(node, parent)) {
+      parent.children.push(node);
+      parentOf.set(node.run.info.run_id, parent);
+    } else {
+      roots.push(node);
+    }
+  }
+
+  const settle = (node: RunTreeNode): number => {
+    for (const child of node.children) {
+      const childRank = settle(child);
+      if (node.isContext) node.rank = Math.min(node.rank, childRank);
+    }
+    node.children.sort((a, b) => a.rank - b.rank);
+    return node.rank;
+  };
+  for (const root of roots) settle(root);
+  // A context node without any loaded descendant has nothing to explain (stale cache): drop it.
+  return roots.filter((r) => r.rank !== Infinity).sort((a, b) => a.rank - b.rank);
+}
+
+/** The visible rows, depth-first, descending only into expanded nodes. */
+export function flattenRunTree(roots: readonly RunTreeNode[], isExpanded: (node: RunTreeNode) => boolean): RunTreeRow[] {
+  const rows: RunTreeRow[] = [];
+  const visit = (node: RunTreeNode, depth: number) => {
+    const expanded = node.children.length > 0 && isExpanded(node);
+    rows.push({ node, depth, expanded });
+    if (expanded) for (const child of node.children) visit(child, depth + 1);
+  };
+  for (const root of roots) visit(root, 0);
+  return rows;
+}
+
+/** The number of runs below a node, at any depth. */
+export function descendantCount(node: RunTreeNode): number {
+  return node.children.reduce((sum, child) => sum + 1 + descendantCount(child), 0);
+}

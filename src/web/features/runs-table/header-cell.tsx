@@ -1,0 +1,35 @@
+import type { CSSProperties } from "react";
+import { DEFAULT_SORT, groupLabel, type ColumnDef, type SortSpec } from "./column-model.js";
+
+interface Props {
+  column: ColumnDef;
+  sort: SortSpec | undefined;
+  onSort: (column: ColumnDef) => void;
+  style: CSSProperties;
+  className?: string;
+}
+
+/** A sortable column header; the server's default order (start time ↓) is shown faintly when no sort is set. */
+export function HeaderCell({ column, sort, onSort, style, className = "" }: Props) {
+  const active = sort ?? DEFAULT_SORT;
+  const direction = active.columnId === column.id ? active.direction : undefined;
+  const ariaSort = direction === "ASC" ? "ascending" : direction === "DESC" ? "descending" : "none";
+  const label = (
+    <>
+      {column.group !== "attributes" && <span className="header-group">{groupLabel(column.group)}</span>}
+      <span className="header-label">{column.label}</span>
+      {direction && <span className={`sort-arrow${sort ? "" : " is-default"}`}>{direction === "ASC" ? "↑" : "↓"}</span>}
+    </>
+  );
+  return (
+    <div role="columnheader" aria-sort={ariaSort} className={`grid-cell header-cell ${className}`} style={style} title={column.id} data-column-id={column.id}>
+      {column.orderKey ? (
+        <button type="button" className="header-button" onClick={() => onSort(column)}>
+          {label}
+        </button>
+      ) : (
+        <span className="header-button is-static">{label}</span>
+      )}
+    </div>
+  );
+}

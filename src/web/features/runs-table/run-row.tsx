@@ -1,0 +1,108 @@
+import type { VirtualItem } from "@tanstack/react-virtual";
+import { memo, type MouseEvent } from "react";
+import { Link } from "react-router";
+import { paths } from "../../config/paths.js";
+import { descendantCount, type RunTreeRow } from "./build-run-tree.js";
+import type { ColumnDef } from "./column-model.js";
+import { CHECK_WIDTH, HEADER_HEIGHT, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
+import { RunCell } from "./run-cell.js";
+
+interface Props {
+  row: RunTreeRow;
+  index: number;
+  top: number;
+  nameWidth: number;
+  columns: readonly ColumnDef[];
+  virtualColumns: readonly VirtualItem[];
+  selected: boolean;
+  active: boolean;
+  experimentNames: ReadonlyMap<string, string>;
+  onActivate: (index: number) => void;
+  onSelect: (runId: string, event: MouseEvent) => void;
+  onToggleExpand: (runId: string) => void;
+  onAddFilter: (clause: string) => void;
+}
+
+/** Memoised: while scrolling, only rows entering the viewport render; the others keep their output. */
+export const RunRow = memo(function RunRow(props: Props) {
+  const { row, index, top, nameWidth, columns, virtualColumns, selected, active, experimentNames } = props;
+  const { run, isContext, children } = row.node;
+  const id = run.info.run_id;
+  const name = run.info.run_name || id;
+  const pinned = CHECK_WIDTH + nameWidth;
+  const classes = ["grid-row", active && "is-active", selected && "is-selected", isContext && "is-context", run.info.lifecycle_stage === "deleted" && "is-deleted"]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-level={row.depth + 1}
+      aria-expanded={children.length ? row.expanded : undefined}
+      className={classes}
+      style={{ top: HEADER_HEIGHT + top, height: ROW_HEIGHT }}
+      data-run-id={id}
+      data-context={isContext || undefined}
+      data-testid="run-row"
+      onMouseDown={() => props.onActivate(index)}
+    >
+      <div role="gridcell" className="grid-cell pinned check-cell" style={{ left: 0, width: CHECK_WIDTH }}>
+        {!isContext && (
+          <input
+            type="checkbox"
+            checked={selected}
+            aria-label={`Select ${name}`}
+            onClick={(event) => props.onSelect(id, event)}
+            onChange={() => undefined}
+          />
+        )}
+      </div>
+      <div role="gridcell" className="grid-cell pinned name-cell" style={{ left: CHECK_WIDTH, width: nameWidth, paddingLeft: 6 + row.depth * INDENT }}>
+        {children.length > 0 ? (
+          <button
+            type="button"
+            className="tree-toggle"
+            aria-label={`${row.expanded ? "Collapse" : "Expand"} ${name}`}
+            aria-expanded={row.expanded}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onToggleExpand(id);
+            }}
+          >
+            {row.expanded ? "▾" : "▸"}
+          </button>
+        ) : (
+          <span className="tree-spacer" />
+        )}
+        <Link
+          to={paths.run.href({ experimentId: run.info.experiment_id, runId: id })}
+          className="run-link"
+          title={isContext ? `${name} — shown as an ancestor of matching runs` : name}
+        >
+          {name}
+        </Link>
+        {children.length > 0 && (
+          <span className="badge child-count" title={`${descendantCount(row.node)} runs below`}>
+            {children.length}
+          </span>
+        )}
+      </div>
+      {virtualColumns.map((vc) => {
+        const column = columns[vc.index];
+        if (!column) return null;
+        return (
+          <div
+            key={column.id}
+            role="gridcell"
+            data-column-id={column.id}
+            className={`grid-cell${column.numeric ? " is-numeric" : ""}`}
+            style={{ position: "absolute", left: pinned + vc.start, width: vc.size, top: 0, height: ROW_HEIGHT }}
+          >
+            <RunCell column={column} run={run} experimentNames={experimentNames} onAddFilter={props.onAddFilter} />
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,147 @@
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { Experiment } from "../../../core/index.js";
+import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
+import type { RunSearch } from "../../api/runs/run-search.js";
+import { ErrorBanner } from "../../components/error-banner.js";
+import { ViewTypeSwitch } from "../../components/view-type-switch.js";
+import { parseIdList, paths } from "../../config/paths.js";
+import { appendClause } from "../../utils/filter-text.js";
+import { useDocumentTitle } from "../../utils/use-document-title.js";
+import { useStableCallback } from "../../utils/use-stable-callback.js";
+import { checkRunFilter } from "../search-bar/check-filter.js";
+import { SearchBox } from "../search-bar/search-box.js";
+import { buildColumns, collectKeys, nextSort, orderByClause, type ColumnDef } from "./column-model.js";
+import { ColumnPicker } from "./column-picker.js";
+import { RunsBody } from "./runs-body.js";
+import { SelectionActions } from "./selection-actions.js";
+import { selectRange, toggleAll, toggleSelection } from "./selection.js";
+import { suggestionSource } from "./suggestion-source.js";
+import { useRunRows } from "./use-run-rows.js";
+import { useRunsViewState } from "./use-runs-view-state.js";
+import { useTableKeyboard } from "./use-table-keyboard.js";
+import "./runs-table.css";
+
+/** Combined once per change of the experiment queries, so the map is stable for the memoised rows. */
+function namesOf(results: UseQueryResult<Experiment>[]): { names: ReadonlyMap<string, string>; error: unknown } {
+  return { names: new Map(results.flatMap((q) => (q.data ? [[q.data.experiment_id, q.data.name] as const] : []))), error: results.find((q) => q.isError)?.error };
+}
+
+export function RunsPage() {
+  const params = useParams();
+  const experimentIds = useMemo(() => [...new Set(parseIdList(params.experimentIds))].sort(), [params.experimentIds]);
+  const { names: experimentNames, error: experimentError } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
+
+  const [view, setView] = useRunsViewState();
+  const search = useMemo<RunSearch>(
+    () => ({ experimentIds, filter: view.filter, orderBy: orderByClause(view.sort), viewType: view.viewType }),
+    [experimentIds, view.filter, view.sort, view.viewType],
+  );
+  // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
+  const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
+  const { query, loaded, rows, toggle, expandAll, hasChildren } = useRunRows(search, filterCheck.ok);
+  const keys = useMemo(() => collectKeys(loaded), [loaded]);
+  const source = useMemo(() => suggestionSource(keys, loaded), [keys, loaded]);
+  const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1), [view.columns, experimentIds.length]);
+
+  const selected = useMemo(() => new Set(view.selected), [view.selected]);
+  const selectableIds = useMemo(() => loaded.map((r) => r.info.run_id), [loaded]);
+  const selectedLoaded = selectableIds.filter((id) => selected.has(id)).length;
+  const anchor = useRef<string | undefined>(undefined);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const navigate = useNavigate();
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
+  const onEndReached = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+
+  const select = useStableCallback((runId: string, event?: MouseEvent) => {
+    const visible = rows.filter((r) => !r.node.isContext).map((r) => r.node.run.info.run_id);
+    const next = event?.shiftKey ? selectRange(view.selected, visible, anchor.current, runId) : toggleSelection(view.selected, runId);
+    if (!event?.shiftKey) anchor.current = runId;
+    setView({ selected: next });
+  });
+  const addFilter = useStableCallback((clause: string) => setView({ filter: appendClause(view.filter, clause), selected: [] }));
+  const activeRow = rows[activeIndex];
+  useTableKeyboard({
+    rowCount: rows.length,
+    move: (delta) => setActiveIndex((i) => Math.max(0, Math.min(rows.length - 1, i + delta))),
+    open: () => {
+      if (activeRow) void navigate(paths.run.href({ experimentId: activeRow.node.run.info.experiment_id, runId: activeRow.node.run.info.run_id }));
+    },
+    toggleSelect: () => {
+      if (activeRow && !activeRow.node.isContext) select(activeRow.node.run.info.run_id);
+    },
+    expand: (expand) => {
+      if (activeRow && activeRow.node.children.length > 0 && activeRow.expanded !== expand) toggle(activeRow.node.run.info.run_id);
+    },
+  });
+
+  const title = experimentIds.length === 1 ? (experimentNames.get(experimentIds[0] ?? "") ?? `Experiment ${experimentIds[0] ?? ""}`) : `${experimentIds.length} experiments`;
+  useDocumentTitle(title);
+  return (
+    <div className="page runs-page">
+      <div className="page-header">
+        <div>
+          <nav className="breadcrumbs" aria-label="Breadcrumbs">
+            <Link to={paths.experiments.href()}>Experiments</Link>
+            <span>/</span>
+          </nav>
+          <h1 data-testid="runs-title">{title}</h1>
+          {experimentIds.length > 1 && <div className="muted">{[...experimentNames.values()].join(", ")}</div>}
+        </div>
+      </div>
+      {experimentError ? <ErrorBanner title="Could not load the experiment" error={experimentError} /> : null}
+      <div className="toolbar">
+        <SearchBox applied={view.filter} onApply={(filter) => setView({ filter, selected: [] })} source={source} />
+      </div>
+      <div className="toolbar">
+        <ViewTypeSwitch label="Run lifecycle" value={view.viewType} onChange={(viewType) => setView({ viewType, selected: [] })} />
+        <ColumnPicker keys={keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} />
+        {hasChildren && (
+          <div className="segmented" role="group" aria-label="Child runs">
+            <button type="button" onClick={() => expandAll(true)}>
+              Expand all
+            </button>
+            <button type="button" onClick={() => expandAll(false)}>
+              Collapse all
+            </button>
+          </div>
+        )}
+        <div className="toolbar-spacer" />
+        <SelectionActions
+          selectedIds={view.selected}
+          loaded={loaded}
+          viewType={view.viewType}
+          experimentIds={experimentIds}
+          onClear={() => setView({ selected: [] })}
+        />
+      </div>
+      <RunsBody
+        invalidFilter={filterCheck.ok ? undefined : filterCheck.message}
+        query={query}
+        rows={rows}
+        filter={view.filter}
+        grid={{
+          rows,
+          columns,
+          sort: view.sort,
+          onSort: (column: ColumnDef) => setView({ sort: nextSort(view.sort, column) }),
+          selected,
+          selectAllState: selectedLoaded === 0 ? "none" : selectedLoaded === selectableIds.length ? "all" : "some",
+          onSelectAll: () => setView({ selected: toggleAll(view.selected, selectableIds) }),
+          onSelect: select,
+          activeIndex,
+          onActivate: setActiveIndex,
+          onToggleExpand: toggle,
+          onAddFilter: addFilter,
+          experimentNames,
+          onEndReached,
+        }}
+        loadedCount={loaded.length}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link } from "react-router";
+import type { Run, ViewType } from "../../../core/index.js";
+import { useRunsLifecycleMutation } from "../../api/runs/run-mutations.js";
+import { ErrorBanner } from "../../components/error-banner.js";
+import { paths } from "../../config/paths.js";
+
+interface Props {
+  selectedIds: readonly string[];
+  loaded: readonly Run[];
+  viewType: ViewType;
+  experimentIds: readonly string[];
+  onClear: () => void;
+}
+
+/** Compare, delete and restore the selected runs. Deletion is soft in MLflow, so it needs no confirm. */
+export function SelectionActions({ selectedIds, loaded, viewType, experimentIds, onClear }: Props) {
+  const lifecycle = useRunsLifecycleMutation();
+  if (selectedIds.length === 0) return <span className="faint">Select runs to compare, delete or restore</span>;
+  const stageOf = new Map(loaded.map((r) => [r.info.run_id, r.info.lifecycle_stage]));
+  // Runs not loaded (a shared link) are assumed to be in the stage the view shows.
+  const fallback = viewType === "DELETED_ONLY" ? "deleted" : "active";
+  const deletable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "active");
+  const restorable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "deleted");
+  const run = (action: "delete" | "restore", runIds: string[]) => lifecycle.mutate({ action, runIds, experimentIds }, { onSuccess: onClear });
+
+  return (
+    <div className="selection-actions" role="group" aria-label="Selected runs">
+      <span data-testid="selection-count">{selectedIds.length} selected</span>
+      <Link className="btn" to={paths.compareRuns.href({ runIds: selectedIds, experimentIds })}>
+        Compare
+      </Link>
+      {deletable.length > 0 && (
+        <button type="button" className="btn btn-danger" disabled={lifecycle.isPending} onClick={() => run("delete", deletable)}>
+          Delete {deletable.length}
+        </button>
+      )}
+      {restorable.length > 0 && (
+        <button type="button" className="btn" disabled={lifecycle.isPending} onClick={() => run("restore", restorable)}>
+          Restore {restorable.length}
+        </button>
+      )}
+      <button type="button" className="btn btn-ghost" onClick={onClear}>
+        Clear
+      </button>
+      {lifecycle.isError && <ErrorBanner error={lifecycle.error} />}
+    </div>
+  );
+}

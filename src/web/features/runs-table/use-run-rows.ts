@@ -1,0 +1,49 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import type { Run } from "../../../core/index.js";
+import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
+import type { RunSearch } from "../../api/runs/run-search.js";
+import { buildRunTree, flattenRunTree, type RunTreeNode } from "./build-run-tree.js";
+import { useAncestorRuns } from "./use-ancestor-runs.js";
+
+export type ExpandMode = "default" | "all" | "none";
+
+/**
+ * The runs of a search as visible tree rows. Expansion is local UI state: by default context
+ * ancestors and (under a filter) every node are open so matches are visible, everything else is
+ * closed; "expand/collapse all" switch the default, and single toggles flip it per run.
+ */
+export function useRunRows(search: RunSearch, enabled: boolean) {
+  const options = runSearchQueryOptions(search);
+  const query = useInfiniteQuery({ ...options, enabled: enabled && options.enabled !== false });
+  const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
+  const loadedIds = useMemo(() => new Set(loaded.map((r) => r.info.run_id)), [loaded]);
+  const ancestors = useAncestorRuns(loaded, loadedIds, search.experimentIds);
+  const tree = useMemo(() => buildRunTree(loaded, ancestors), [loaded, ancestors]);
+
+  const [mode, setMode] = useState<ExpandMode>("default");
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
+  const filtering = search.filter.trim().length > 0;
+  const rows = useMemo(() => {
+    const byDefault = (node: RunTreeNode) => (mode === "all" ? true : mode === "none" ? false : node.isContext || filtering);
+    return flattenRunTree(tree, (node) => byDefault(node) !== toggled.has(node.run.info.run_id));
+  }, [tree, mode, toggled, filtering]);
+
+  const toggle = useCallback(
+    (runId: string) =>
+      setToggled((prev) => {
+        const next = new Set(prev);
+        if (next.has(runId)) next.delete(runId);
+        else next.add(runId);
+        return next;
+      }),
+    [],
+  );
+  const expandAll = (expand: boolean) => {
+    setMode(expand ? "all" : "none");
+    setToggled(new Set());
+  };
+  const hasChildren = useMemo(() => tree.some((n) => n.children.length > 0), [tree]);
+
+  return { query, loaded, rows, toggle, expandAll, hasChildren };
+}

@@ -1,0 +1,181 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { SEARCH_FIELD_ATTRIBUTE } from "../../app/root-layout.js";
+import { checkRunFilter } from "./check-filter.js";
+import { FilterMirror } from "./filter-mirror.js";
+import { suggest, type SuggestionSource } from "./suggest.js";
+import "./search-box.css";
+
+interface Props {
+  /** The filter in effect (from the URL). */
+  applied: string;
+  /** Called with a filter the parser accepts; an invalid filter is never passed on. */
+  onApply: (filter: string) => void;
+  source: SuggestionSource;
+}
+
+/**
+ * MLflow filter box: checked as you type with the shared parser (mistakes underlined where they
+ * are), autocomplete for fields, keys, comparators and values, applied with Enter.
+ */
+export function SearchBox({ applied, onApply, source }: Props) {
+  const [text, setText] = useState(applied);
+  // When the applied filter changes from outside (a cell click, Back), the box follows it.
+  const [syncedWith, setSyncedWith] = useState(applied);
+  if (syncedWith !== applied) {
+    setSyncedWith(applied);
+    setText(applied);
+  }
+  const [caret, setCaret] = useState(applied.length);
+  const [open, setOpen] = useState(false);
+  const [highlight, setHighlight] = useState(0);
+  // Enter picks a suggestion only after the user moved through the list with the arrows; otherwise it applies.
+  const [navigated, setNavigated] = useState(false);
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const [triedInvalid, setTriedInvalid] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const pendingCaret = useRef<number | undefined>(undefined);
+  const errorId = useId();
+  const listId = useId();
+
+  const check = useMemo(() => checkRunFilter(text), [text]);
+  const suggestions = useMemo(() => (open ? suggest(text, caret, source) : undefined), [open, text, caret, source]);
+  const items = suggestions?.items ?? [];
+  const dirty = text.trim() !== applied.trim();
+
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input && pendingCaret.current !== undefined) {
+      input.setSelectionRange(pendingCaret.current, pendingCaret.current);
+      pendingCaret.current = undefined;
+    }
+  });
+
+  const edit = (next: string, nextCaret: number) => {
+    setText(next);
+    setCaret(nextCaret);
+    setHighlight(0);
+    setNavigated(false);
+    setTriedInvalid(false);
+  };
+  const accept = (index: number) => {
+    const item = items[index];
+    if (!item || !suggestions) return;
+    const next = text.slice(0, suggestions.from) + item.insert + text.slice(suggestions.to);
+    const at = suggestions.from + item.insert.length;
+    pendingCaret.current = at;
+    edit(next, at);
+  };
+  const apply = () => {
+    if (!check.ok) {
+      setTriedInvalid(true);
+      return;
+    }
+    setOpen(false);
+    onApply(text.trim());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const listOpen = open && items.length > 0;
+    if (event.key === "ArrowDown" && listOpen) {
+      event.preventDefault();
+      setNavigated(true);
+      setHighlight((h) => (h + 1) % items.length);
+    } else if (event.key === "ArrowUp" && listOpen) {
+      event.preventDefault();
+      setNavigated(true);
+      setHighlight((h) => (h - 1 + items.length) % items.length);
+    } else if (event.key === "Tab" && listOpen && !event.shiftKey) {
+      event.preventDefault();
+      accept(highlight);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (listOpen && navigated) accept(highlight);
+      else apply();
+    } else if (event.key === "Escape") {
+      if (open) setOpen(false);
+      else inputRef.current?.blur();
+    }
+  };
+
+  // A mistake at the very end usually means "not finished yet": shown quietly until Enter is pressed.
+  const incomplete = !check.ok && check.start >= text.trimEnd().length && !triedInvalid;
+  const state = check.ok ? "" : incomplete ? " is-incomplete" : " is-invalid";
+  return (
+    <div className="search-box">
+      <div className={`search-field${state}`}>
+        <div className="search-input-wrap">
+          <FilterMirror text={text} error={check.ok ? undefined : check} scrollLeft={scrollLeft} />
+          <input
+            ref={inputRef}
+            className="search-input"
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="Filter runs: metrics.loss < 0.5 AND tags.team = 'vision'   ( / )"
+            aria-label="Filter runs"
+            aria-invalid={!check.ok}
+            aria-describedby={check.ok ? undefined : errorId}
+            role="combobox"
+            aria-expanded={open && items.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            value={text}
+            onChange={(e) => {
+              edit(e.target.value, e.target.selectionStart ?? e.target.value.length);
+              setOpen(true);
+            }}
+            onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
+            onScroll={(e) => setScrollLeft(e.currentTarget.scrollLeft)}
+            onKeyUp={(e) => setScrollLeft(e.currentTarget.scrollLeft)}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setOpen(false)}
+            onKeyDown={onKeyDown}
+            {...{ [SEARCH_FIELD_ATTRIBUTE]: "" }}
+          />
+        </div>
+        {!check.ok ? (
+          <div id={errorId} className="search-message" role={incomplete ? undefined : "alert"} data-testid="filter-error">
+            {check.message}
+          </div>
+        ) : (
+          dirty && <div className="search-message faint">Press Enter to apply</div>
+        )}
+        {open && items.length > 0 && (
+          <ul className="popover search-suggestions" id={listId} role="listbox" aria-label="Suggestions">
+            {items.map((item, i) => (
+              <li
+                key={`${item.label}:${i}`}
+                role="option"
+                aria-selected={i === highlight}
+                className={i === highlight ? "is-highlighted" : undefined}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  accept(i);
+                }}
+                onMouseEnter={() => setHighlight(i)}
+              >
+                <span className="mono">{item.label}</span>
+                {item.detail && <span className="faint">{item.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button type="button" className="btn btn-primary" onClick={apply} disabled={!dirty && check.ok}>
+        Apply
+      </button>
+      {(text || applied) && (
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            edit("", 0);
+            onApply("");
+          }}
+        >
+          Clear
+        </button>
+      )}
+    </div>
+  );
+}

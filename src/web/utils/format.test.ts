@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, formatMetric, formatTime, runDuration } from "./format.js";
+
+describe("formatDuration", () => {
+  it.each([
+    [undefined, "—"],
+    [-5, "—"],
+    [120, "120ms"],
+    [4200, "4.2s"],
+    [42_000, "42s"],
+    [200_000, "3m 20s"],
+    [3_720_000, "1h 02m"],
+    [90_000_000, "1d 01h"],
+  ])("%s ms → %s", (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("formatMetric", () => {
+  it.each([
+    [NaN, "NaN"],
+    [Infinity, "∞"],
+    [-Infinity, "−∞"],
+    [3, "3"],
+    [0.123456789, "0.123457"],
+    [0.00001234, "1.2340e-5"],
+  ])("%s → %s", (value, text) => {
+    expect(formatMetric(value)).toBe(text);
+  });
+});
+
+describe("runDuration", () => {
+  it("uses now for a run without end time", () => {
+    expect(runDuration(1000, undefined, 5000)).toBe(4000);
+    expect(runDuration(1000, 3000, 5000)).toBe(2000);
+    expect(runDuration(0, 3000)).toBeUndefined();
+  });
+});
+
+describe("formatTime", () => {
+  it("prints local time as YYYY-MM-DD HH:mm:ss", () => {
+    const d = new Date(2023, 10, 14, 9, 5, 7);
+    expect(formatTime(d.getTime())).toBe("2023-11-14 09:05:07");
+    expect(formatTime(undefined)).toBe("—");
+    expect(formatTime(0)).toBe("—");
+  });
+});
