@@ -1,5 +1,6 @@
 import { MLFLOW_ALEMBIC_REVISION, mlflowSchemaSqlite } from "./0001-mlflow-schema.js";
 import { searchIndexesSqlite } from "./0002-search-indexes.js";
+import { searchCoveringIndexesSqlite } from "./0003-search-covering-indexes.js";
 
 export interface SqliteMigration {
   readonly version: number;
@@ -15,4 +16,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
     sql: `${mlflowSchemaSqlite}\nINSERT INTO alembic_version (version_num) VALUES ('${MLFLOW_ALEMBIC_REVISION}');`,
   },
   { version: 2, name: "search-indexes", sql: searchIndexesSqlite },
+  { version: 3, name: "search-covering-indexes", sql: searchCoveringIndexesSqlite },
 ];
