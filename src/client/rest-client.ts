@@ -1,5 +1,6 @@
 import type {
   API_PREFIXES} from "../core/index.js";
+import { decodeSampledMetricHistory } from "../core/charts/index.js";
 import {
   decodeExperiment,
   decodeMetric,
@@ -45,6 +46,7 @@ const DECODERS: Partial<Record<EndpointName, Decoder>> = {
   getMetricHistory: metricsResponse,
   getMetricHistoryBulkInterval: metricsResponse,
   getMetricHistoryBulk: metricsResponse,
+  getSampledMetricHistory: decodeSampledMetricHistory,
 };
 
 function toQuery(request: Record<string, unknown>): string {

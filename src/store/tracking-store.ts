@@ -9,6 +9,7 @@ import type {
   RunStatus,
   ViewType,
 } from "../core/index.js";
+import type { SampledHistoryInput, SampledMetricSeries } from "../core/charts/index.js";
 
 export interface CreateExperimentInput {
   name: string;
@@ -105,6 +106,11 @@ export interface TrackingStore {
   getMetricHistory(runId: string, key: string, input?: MetricHistoryInput): Promise<Page<Metric>>;
   getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]>;
   getMetricHistoryBulk(runIds: readonly string[], key: string, maxResults?: number): Promise<MetricWithRunId[]>;
+  /**
+   * Tracklet's extension: per run, at most `max_points` points that keep every spike, dip and NaN
+   * (core/charts). Optional until every store implements it (the SQL store does).
+   */
+  getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]>;
 
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { RUN_STATUS_NUMBERS, RUN_STATUSES, VIEW_TYPE_NUMBERS, VIEW_TYPES } from 
 import type { Metric, MetricWithRunId } from "../entities/metric.js";
 import type { Run, RunInfo } from "../entities/run.js";
 import { f, type Infer, type InferInput, type Shape } from "./message-spec.js";
+import { SAMPLED_HISTORY_X_AXES, SampledHistoryLimits, type SampledMetricHistoryResponse } from "../charts/sampled-history.js";
 
 /**
  * The endpoint table: one entry per REST call of MLflow's tracking API 2.0. The server registers
@@ -194,6 +195,16 @@ export const endpoints = {
     { run_id: f.list(f.string()).default([]), metric_key: f.string(), max_results: f.int32() },
     { ajaxOnly: true },
   ),
+
+  /** Tracklet extension (not MLflow): min/max-sampled history of many runs; see core/charts/sampled-history.ts. */
+  getSampledMetricHistory: endpoint<SampledMetricHistoryResponse>()(["GET"], "/tracklet/metrics/get-history-sampled", {
+    run_ids: f.list(f.string()).required(),
+    metric_key: f.string().required(),
+    max_points: f.int32().default(SampledHistoryLimits.DEFAULT_MAX_POINTS),
+    x_axis: f.enumOf(SAMPLED_HISTORY_X_AXES, {}).default("step"),
+    min_x: f.double(),
+    max_x: f.double(),
+  }),
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -1,5 +1,6 @@
 import type { DatasetInput, Experiment, KeyValue, Metric, MetricWithRunId, Run, RunInfo } from "../../core/index.js";
 import type { RestClient } from "../../client/rest-client.js";
+import type { SampledHistoryInput, SampledMetricSeries } from "../../core/charts/index.js";
 import type {
   BulkIntervalInput,
   CreateExperimentInput,
@@ -111,6 +112,10 @@ export class RestTrackingStore implements TrackingStore {
   async getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]> {
     return (await this.client.call("getMetricHistoryBulkInterval", { ...input, run_ids: [...input.run_ids] })).metrics ?? [];
   }
+  async getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
+    return (await this.client.call("getSampledMetricHistory", { ...input, run_ids: [...input.run_ids] })).series ?? [];
+  }
+
   async getMetricHistoryBulk(runIds: readonly string[], key: string, maxResults?: number): Promise<MetricWithRunId[]> {
     const res = await this.client.call("getMetricHistoryBulk", { run_id: [...runIds], metric_key: key, ...(maxResults === undefined ? {} : { max_results: maxResults }) });
     return res.metrics ?? [];

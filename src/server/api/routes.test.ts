@@ -44,6 +44,7 @@ const happy: Happy = {
   getMetricHistory: (f) => ({ run_id: f.runId, metric_key: "loss" }),
   getMetricHistoryBulkInterval: (f) => ({ run_ids: [f.runId], metric_key: "loss", max_results: 2 }),
   getMetricHistoryBulk: (f) => ({ run_id: [f.runId], metric_key: "loss" }),
+  getSampledMetricHistory: (f) => ({ run_ids: [f.runId], metric_key: "loss", max_points: 2 }),
 };
 
 const IPV = "INVALID_PARAMETER_VALUE";
@@ -76,6 +77,7 @@ const refused: Refused = {
   getMetricHistory: { request: () => ({ run_id: GHOST_RUN, metric_key: "loss" }), status: 404, code: NOT_FOUND },
   getMetricHistoryBulkInterval: { request: (f) => ({ run_ids: [f.runId], metric_key: "loss", start_step: 1 }), status: 400, code: IPV },
   getMetricHistoryBulk: { request: (f) => ({ run_id: [f.runId] }), status: 400, code: IPV },
+  getSampledMetricHistory: { request: (f) => ({ run_ids: [f.runId], metric_key: "loss", max_points: 0 }), status: 400, code: IPV },
 };
 
 const names = Object.keys(endpoints) as EndpointName[];

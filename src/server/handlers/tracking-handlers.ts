@@ -53,4 +53,7 @@ export const trackingHandlers: HandlerTable = {
   },
   getMetricHistoryBulkInterval: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulkInterval(r) }),
   getMetricHistoryBulk: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulk(r.run_id, r.metric_key ?? "", r.max_results) }),
+  getSampledMetricHistory: async (r, { store }) => {
+    return { series: await store.getSampledMetricHistory(r) };
+  },
 };

@@ -1,4 +1,5 @@
 import type { DatasetInput, Experiment, KeyValue, Metric, MetricWithRunId, Run, RunInfo } from "../../core/index.js";
+import type { SampledHistoryInput, SampledMetricSeries } from "../../core/charts/index.js";
 import type {
   BulkIntervalInput,
   CreateExperimentInput,
@@ -13,6 +14,7 @@ import type {
 } from "../tracking-store.js";
 import { ExperimentRepository } from "./experiment-repository.js";
 import { MetricHistoryReader } from "./metric-history-reader.js";
+import { MetricSampler } from "./metric-sampler.js";
 import { RunDataWriter } from "./run-data-writer.js";
 import { RunRepository } from "./run-repository.js";
 import type { SqlExecutor } from "./sql-executor.js";
@@ -24,6 +26,7 @@ export class SqlTrackingStore implements TrackingStore {
   private readonly runs: RunRepository;
   private readonly writer: RunDataWriter;
   private readonly metrics: MetricHistoryReader;
+  private readonly sampler: MetricSampler;
 
   constructor(
     readonly sql: SqlExecutor,
@@ -34,6 +37,7 @@ export class SqlTrackingStore implements TrackingStore {
     this.runs = new RunRepository(ctx, this.experiments);
     this.writer = new RunDataWriter(ctx);
     this.metrics = new MetricHistoryReader(ctx);
+    this.sampler = new MetricSampler(ctx);
   }
 
   /** Creates the Default experiment when the database has none. */
@@ -118,6 +122,9 @@ export class SqlTrackingStore implements TrackingStore {
   }
   getMetricHistoryBulk(runIds: readonly string[], key: string, maxResults?: number): Promise<MetricWithRunId[]> {
     return this.metrics.bulk(runIds, key, maxResults);
+  }
+  getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
+    return this.sampler.sample(input);
   }
 
   close(): Promise<void> {

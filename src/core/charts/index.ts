@@ -1,0 +1,3 @@
+export * from "./downsample-min-max.js";
+export * from "./smooth-ema.js";
+export * from "./sampled-history.js";

@@ -1,0 +1,63 @@
+import type { Metric } from "../entities/metric.js";
+import { decodeMetric } from "../wire/decode-entities.js";
+
+/**
+ * Tracklet's sampled metric history (`GET /tracklet/metrics/get-history-sampled`, under
+ * `/api/2.0` and `/ajax-api/2.0`): for up to 100 runs, one metric each, at most `max_points`
+ * points per run chosen by the min/max rule of `downsample-min-max.ts`, so a chart draws every
+ * spike, dip and NaN/±Infinity value of a series of any length.
+ *
+ * Request: `run_ids` (repeated, 1 to 100), `metric_key`, `max_points` (1 to 10,000, default
+ * 1,000), `x_axis` (`step`, the default, or `timestamp`), `min_x` / `max_x` (inclusive bounds on
+ * that axis, either or both).
+ *
+ * Response: `{"series": [{"run_id", "metrics": [{key, value, timestamp, step}], "total_points",
+ * "sampled"}]}`, one entry per distinct run id in request order. `metrics` is in x order (then
+ * step/timestamp, value); `total_points` counts the run's points inside the x-range; `sampled`
+ * says whether points were left out. As in MLflow's history endpoints, a run or key that does
+ * not exist is not an error: its entry has no points. NaN is sent as "NaN", ±Infinity as
+ * ±1.7976931348623157e308 (how MLflow stores it); empty `metrics` lists are omitted.
+ * Invalid input is 400 INVALID_PARAMETER_VALUE.
+ */
+export const SAMPLED_HISTORY_X_AXES = ["step", "timestamp"] as const;
+export type SampledHistoryXAxis = (typeof SAMPLED_HISTORY_X_AXES)[number];
+
+export const SampledHistoryLimits = {
+  MAX_RUN_IDS: 100,
+  DEFAULT_MAX_POINTS: 1000,
+  MAX_POINTS: 10_000,
+} as const;
+
+export interface SampledHistoryInput {
+  run_ids: readonly string[];
+  metric_key: string;
+  max_points?: number;
+  x_axis?: SampledHistoryXAxis;
+  min_x?: number;
+  max_x?: number;
+}
+
+export interface SampledMetricSeries {
+  run_id: string;
+  metrics: Metric[];
+  total_points: number;
+  sampled: boolean;
+}
+
+export interface SampledMetricHistoryResponse {
+  series?: SampledMetricSeries[];
+}
+
+/** Restores omitted lists and "NaN" strings of a response (the REST client's decoder). */
+export function decodeSampledMetricHistory(body: Record<string, unknown>): SampledMetricHistoryResponse {
+  const series = (body.series as Partial<SampledMetricSeries>[] | undefined) ?? [];
+  return {
+    ...body,
+    series: series.map((s) => ({
+      run_id: s.run_id ?? "",
+      metrics: (s.metrics ?? []).map(decodeMetric),
+      total_points: s.total_points ?? 0,
+      sampled: s.sampled ?? false,
+    })),
+  };
+}
