@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from "kysely";
 import { MlflowError, SystemTags } from "../../../core/index.js";
 import type { Comparison, FilterNode } from "../../../core/search/index.js";
 import type { Database } from "../database-schema.js";
@@ -32,31 +32,24 @@ export function compileRunFilter(eb: RunsBuilder, node: FilterNode, dialect: Sql
 
 function compileComparison(eb: RunsBuilder, c: Comparison, dialect: SqlDialectName): Expression<SqlBool> {
   const runId = eb.ref("runs.run_uuid");
+  // Correlated EXISTS probes the (key, run_uuid) primary key once per candidate run of the
+  // searched experiments, instead of materialising every matching row of the whole database.
+  const keyed = (table: "latest_metrics" | "params" | "tags", key: string, predicate?: RawBuilder<SqlBool>): RawBuilder<SqlBool> =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE ${sql.ref(`${table}.run_uuid`)} = runs.run_uuid AND ${sql.ref(`${table}.key`)} = ${key}${predicate ? sql` AND ${predicate}` : sql``})`;
   switch (c.entity) {
     case "metric":
-      return eb(
-        runId,
-        "in",
-        eb.selectFrom("latest_metrics").select("latest_metrics.run_uuid").where("latest_metrics.key", "=", c.key).where(valuePredicate(dialect, "latest_metrics.value", c.comparator, c.value)),
-      );
+      return keyed("latest_metrics", c.key, valuePredicate(dialect, "latest_metrics.value", c.comparator, c.value));
     case "param":
     case "tag": {
       const table = c.entity === "param" ? "params" : "tags";
-      const owners = eb.selectFrom(table).select(`${table}.run_uuid`).where(`${table}.key`, "=", c.key);
-      if (c.comparator === "IS NULL") return eb(runId, "not in", owners);
-      if (c.comparator === "IS NOT NULL") return eb(runId, "in", owners);
-      return eb(runId, "in", owners.where(valuePredicate(dialect, `${table}.value`, c.comparator, c.value)));
+      if (c.comparator === "IS NULL") return eb.not(keyed(table, c.key));
+      if (c.comparator === "IS NOT NULL") return keyed(table, c.key);
+      return keyed(table, c.key, valuePredicate(dialect, `${table}.value`, c.comparator, c.value));
     }
     case "attribute": {
       // MLflow's SQL store matches run names against the mlflow.runName tag (the column is
       // empty for runs written by MLflow 1.29 and earlier).
-      if (c.key === "run_name") {
-        return eb(
-          runId,
-          "in",
-          eb.selectFrom("tags").select("tags.run_uuid").where("tags.key", "=", SystemTags.RUN_NAME).where(valuePredicate(dialect, "tags.value", c.comparator, c.value)),
-        );
-      }
+      if (c.key === "run_name") return keyed("tags", SystemTags.RUN_NAME, valuePredicate(dialect, "tags.value", c.comparator, c.value));
       const column = ATTRIBUTE_COLUMNS[c.key];
       if (!column) throw MlflowError.invalidParameter(`Invalid attribute key '${c.key}' specified.`);
       return valuePredicate(dialect, column, c.comparator, c.value);
