@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { startServerOn } from "./server-process.js";
 
 export interface BenchServer {
   url: string;
@@ -13,33 +13,10 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-const BIN = fileURLToPath(new URL("../../../bin/tracklet.js", import.meta.url));
-
-/** Starts the built server as its own process, so its memory and CPU are measured apart from the load generator. */
+/** Starts the built server as its own process on a fresh, empty database directory. */
 export async function startBenchServer(port: number): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), "tracklet-bench-"));
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, BIN, "server", "--port", String(port), "--backend-store-uri", dir], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("serving on")) resolve();
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    dir,
-    process: child,
-    rssMiB: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return startServerOn(dir, port);
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -17,7 +17,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { searchCoveringIndexesSqlite } from "../src/store/migrations/sqlite/0003-search-covering-indexes.js";
 import { compileExperimentSearch, compileRunSearch, compileTopKRunSearch, explain, runIds, TOP_K_INDEX, type PlanReport } from "./search-plan.js";
 import { seedSearchDatabase, type SeededExperiment, type SeededRun } from "./search-seed.js";
-import { startServerOnDatabase } from "./search-server.js";
+import { startServerOn } from "./server-process.js";
 import type { BenchServer } from "./bench-server.js";
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   log(`seeded in ${seedSeconds.toFixed(1)} s; database ${(statSync(dbFile).size / 2 ** 20).toFixed(0)} MiB`);
 
-  let server: BenchServer = await startServerOnDatabase(dbFile, PORT);
+  let server: BenchServer = await startServerOn(dbFile, PORT);
   // Filled in as phases finish, and printed even if a later phase fails.
   const report: Record<string, unknown> = {
     load_average_before: loadBefore,
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
       } finally {
         db.close();
       }
-      server = await startServerOnDatabase(dbFile, PORT);
+      server = await startServerOn(dbFile, PORT);
       if (!migration0003Registered) report.after_migration_0003 = { load_average: load(), ...(await measureAll(`${server.url}/api/2.0/mlflow`, dbFile, small, large, log)) };
       const proposal: Record<string, unknown> = { load_average: load() };
       for (const experiment of [small, large]) {

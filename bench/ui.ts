@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { percentile } from "./bench-server.js";
 import { seedSearchDatabase } from "./search-seed.js";
-import { startServerOnDatabase } from "./search-server.js";
+import { startServerOn } from "./server-process.js";
 
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 10_000);
 const ROWS = 100;
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   console.error(`seeding ${RUNS} runs…`);
   const [experiment] = await seedSearchDatabase({ file, experiments: [{ name: "bench-ui", runs: RUNS }], history: 1, extraExperiments: 0, log: (m) => console.error(m) });
   if (!experiment) throw new Error("seeding made no experiment");
-  const server = await startServerOnDatabase(file, Number(process.env.BENCH_PORT ?? 5391));
+  const server = await startServerOn(file, Number(process.env.BENCH_PORT ?? 5391));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
