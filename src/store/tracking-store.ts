@@ -104,6 +104,8 @@ export interface TrackingStore {
   logModel(runId: string, modelJson: string): Promise<void>;
 
   getMetricHistory(runId: string, key: string, input?: MetricHistoryInput): Promise<Page<Metric>>;
+  /** The whole history of one metric in chunks (bounded memory); 404 before the first chunk for an unknown run. */
+  openMetricHistoryStream(runId: string, key: string): Promise<AsyncIterable<Metric[]>>;
   getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]>;
   getMetricHistoryBulk(runIds: readonly string[], key: string, maxResults?: number): Promise<MetricWithRunId[]>;
   /**

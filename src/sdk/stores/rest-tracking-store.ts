@@ -112,6 +112,15 @@ export class RestTrackingStore implements TrackingStore {
   async getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]> {
     return (await this.client.call("getMetricHistoryBulkInterval", { ...input, run_ids: [...input.run_ids] })).metrics ?? [];
   }
+  /** Over HTTP the server already streams; the client reads the whole answer as one chunk. */
+  async openMetricHistoryStream(runId: string, key: string): Promise<AsyncIterable<Metric[]>> {
+    await this.getRun(runId); // 404 before the stream starts, as the SQL store does
+    const page = this.getMetricHistory(runId, key);
+    return (async function* () {
+      yield (await page).items;
+    })();
+  }
+
   async getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     return (await this.client.call("getSampledMetricHistory", { ...input, run_ids: [...input.run_ids] })).series ?? [];
   }

@@ -2,13 +2,14 @@ import type { EndpointName, RequestOf, ResponseOf } from "../../core/index.js";
 import type { ArtifactService } from "../../store/artifacts/artifact-service.js";
 import type { TrackingStore } from "../../store/tracking-store.js";
 import { listRunArtifacts } from "./list-run-artifacts.js";
+import { streamMetrics, type StreamedJson } from "./streamed-json.js";
 
 export interface HandlerContext {
   store: TrackingStore;
   artifacts: ArtifactService;
 }
 
-export type Handler<N extends EndpointName> = (request: RequestOf<N>, ctx: HandlerContext) => Promise<ResponseOf<N>>;
+export type Handler<N extends EndpointName> = (request: RequestOf<N>, ctx: HandlerContext) => Promise<ResponseOf<N> | StreamedJson>;
 export type HandlerTable = { [N in EndpointName]: Handler<N> };
 
 const EMPTY = {} as Record<string, never>;
@@ -48,6 +49,8 @@ export const trackingHandlers: HandlerTable = {
   listArtifacts: (r, ctx) => listRunArtifacts(r.run_id, r.path, ctx),
 
   getMetricHistory: async (r, { store }) => {
+    // Without paging the whole series is wanted: stream it instead of building it in memory.
+    if (r.max_results === undefined && !r.page_token) return streamMetrics(await store.openMetricHistoryStream(r.run_id, r.metric_key));
     const page = await store.getMetricHistory(r.run_id, r.metric_key, r);
     return { metrics: page.items, next_page_token: page.next_page_token };
   },

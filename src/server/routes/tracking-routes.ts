@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
   API_PREFIXES,
@@ -10,6 +11,7 @@ import {
   type EndpointName,
   type QueryParams,
 } from "../../core/index.js";
+import { StreamedJson } from "../handlers/streamed-json.js";
 import { trackingHandlers, type Handler, type HandlerContext } from "../handlers/tracking-handlers.js";
 import { assertJsonContentType } from "../plugins/json-body.js";
 
@@ -28,7 +30,7 @@ function parseRequest(endpoint: Endpoint, request: FastifyRequest): unknown {
 export function registerTrackingRoutes(app: FastifyInstance, ctx: HandlerContext): void {
   for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
     const handler = trackingHandlers[name] as Handler<EndpointName>;
-    const serve = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const serve = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       // HEAD is answered like GET (headers only), as Flask does.
       const method = request.method === "HEAD" ? "GET" : request.method;
       if (!endpoint.methods.includes(method as "GET" | "POST")) {
@@ -38,7 +40,9 @@ export function registerTrackingRoutes(app: FastifyInstance, ctx: HandlerContext
       }
       const parsed = parseRequest(endpoint, request) as Parameters<typeof handler>[0];
       const response = await handler(parsed, ctx);
-      void reply.type("application/json").send(encodeJson(response));
+      // Returning the reply tells Fastify the answer is on its way, which a stream needs.
+      if (response instanceof StreamedJson) return reply.type("application/json").send(Readable.from(response.chunks));
+      return reply.type("application/json").send(encodeJson(response));
     };
     for (const prefix of API_PREFIXES) {
       if (endpoint.ajaxOnly && prefix !== "/ajax-api/2.0") continue;

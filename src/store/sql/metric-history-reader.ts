@@ -1,3 +1,4 @@
+import { sql as sqlTuple, type SqlBool } from "kysely";
 import { decodePageToken, encodePageToken, Limits, MlflowError, type Metric, type MetricWithRunId } from "../../core/index.js";
 import type { BulkIntervalInput, MetricHistoryInput, Page } from "../tracking-store.js";
 import { metricFromRow } from "./row-mappers.js";
@@ -35,6 +36,46 @@ export class MetricHistoryReader {
       return { items: rows.slice(0, limit).map(metricFromRow), next_page_token: encodePageToken(offset + limit) };
     }
     return { items: rows.map(metricFromRow) };
+  }
+
+  /**
+   * The whole history in chunks, for streaming a long series with bounded memory: keyset pages
+   * over the covering (run_uuid, key, step, timestamp, value, is_nan) index. The run is checked
+   * before the first chunk, so a 404 can still be answered before a response starts.
+   */
+  async openHistoryStream(runId: string, key: string, chunkSize = 10_000): Promise<AsyncIterable<Metric[]>> {
+    const { sql } = this.ctx;
+    const run = await sql.first(sql.db.selectFrom("runs").select("run_uuid").where("run_uuid", "=", runId));
+    if (!run) throw noSuchRun(runId);
+    const page = (after: { step: number; timestamp: number; value: number; is_nan: number } | undefined) =>
+      sql.all(
+        sql.db
+          .selectFrom("metrics")
+          .select(["key", "value", "timestamp", "step", "is_nan"])
+          .where("run_uuid", "=", runId)
+          .where("key", "=", key)
+          .$if(after !== undefined, (q) =>
+            q.where(sqlTuple<SqlBool>`(step, timestamp, value, is_nan) > (${after?.step}, ${after?.timestamp}, ${after?.value}, ${after?.is_nan})`),
+          )
+          .orderBy("step")
+          .orderBy("timestamp")
+          .orderBy("value")
+          .orderBy("is_nan")
+          .limit(chunkSize),
+      );
+    return {
+      async *[Symbol.asyncIterator]() {
+        let after: { step: number; timestamp: number; value: number; is_nan: number } | undefined;
+        for (;;) {
+          const rows = await page(after);
+          if (rows.length === 0) return;
+          yield rows.map(metricFromRow);
+          if (rows.length < chunkSize) return;
+          const last = rows[rows.length - 1] as (typeof rows)[number];
+          after = { step: Number(last.step), timestamp: Number(last.timestamp), value: Number(last.value), is_nan: Number(last.is_nan) };
+        }
+      },
+    };
   }
 
   /** MLflow's get-history-bulk-interval: the same sampled steps across runs, plus each run's first and last step. */

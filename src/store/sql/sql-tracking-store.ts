@@ -117,6 +117,9 @@ export class SqlTrackingStore implements TrackingStore {
   getMetricHistory(runId: string, key: string, input?: MetricHistoryInput): Promise<Page<Metric>> {
     return this.metrics.history(runId, key, input);
   }
+  openMetricHistoryStream(runId: string, key: string): Promise<AsyncIterable<Metric[]>> {
+    return this.metrics.openHistoryStream(runId, key);
+  }
   getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]> {
     return this.metrics.bulkInterval(input);
   }

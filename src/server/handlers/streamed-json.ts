@@ -1,0 +1,25 @@
+import { encodeJson, type Metric } from "../../core/index.js";
+
+/** A response body produced piece by piece, so a long answer never sits in memory whole. */
+export class StreamedJson {
+  constructor(readonly chunks: AsyncIterable<string>) {}
+}
+
+/**
+ * `{"metrics":[…]}` written chunk by chunk with the same encoding as every other response
+ * (NaN as "NaN"); an empty history is `{}`, as MLflow renders an empty list.
+ */
+export function streamMetrics(chunks: AsyncIterable<Metric[]>): StreamedJson {
+  return new StreamedJson(
+    (async function* () {
+      let first = true;
+      for await (const metrics of chunks) {
+        if (metrics.length === 0) continue;
+        const body = metrics.map((m) => encodeJson(m)).join(",");
+        yield first ? `{"metrics":[${body}` : `,${body}`;
+        first = false;
+      }
+      yield first ? "{}" : "]}";
+    })(),
+  );
+}
