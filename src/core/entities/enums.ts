@@ -25,7 +25,3 @@ export function stagesOf(viewType: ViewType): LifecycleStage[] {
       return ["active", "deleted"];
   }
 }
-
-export function isTerminalStatus(status: RunStatus): boolean {
-  return status === "FINISHED" || status === "FAILED" || status === "KILLED";
-}

@@ -76,6 +76,3 @@ function compileComparison(eb: RunsBuilder, c: Comparison, dialect: SqlDialectNa
     }
   }
 }
-
-/** A predicate that is never true, for an empty experiment list. */
-export const NOTHING = sql<SqlBool>`1 = 0`;
