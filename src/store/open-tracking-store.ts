@@ -10,6 +10,8 @@ export interface OpenStoreOptions {
   /** Root for new experiments' artifacts; `mlflow-artifacts:/` when the server proxies artifacts. */
   defaultArtifactRoot: string;
   sqlite?: SqliteOptions;
+  /** Window sizes of runs/search's ordered plan; only tests change them, to reach its edge cases. */
+  searchWindows?: readonly number[];
   /** Called with a note when the database was created by another MLflow schema revision. */
   onWarning?: (message: string) => void;
 }
@@ -50,7 +52,10 @@ export async function openTrackingStore(options: OpenStoreOptions): Promise<Open
   try {
     const migrations = executor.withRawConnection((db) => migrateSqlite(db));
     if (migrations.warning) options.onWarning?.(migrations.warning);
-    const store = new SqlTrackingStore(executor, { defaultArtifactRoot: options.defaultArtifactRoot });
+    const store = new SqlTrackingStore(executor, {
+      defaultArtifactRoot: options.defaultArtifactRoot,
+      ...(options.searchWindows ? { searchWindows: options.searchWindows } : {}),
+    });
     await store.initialize();
     return { store, location, migrations };
   } catch (error) {

@@ -13,6 +13,8 @@ export interface TestAppOptions {
   bodyLimit?: number;
   /** Where `mlflow-artifacts:` URIs are stored: `<dir>/mlartifacts` by default, as `mlflow server` serves artifacts; null serves none. */
   artifactsDestination?: string | null;
+  /** runs/search ordered-plan window sizes (store option); tiny windows reach its boundary cases. */
+  searchWindows?: readonly number[];
 }
 
 export interface TestApp {
@@ -35,7 +37,11 @@ export interface TestApp {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = await mkdtemp(join(tmpdir(), "tracklet-test-"));
   const dbFile = join(dir, "mlflow.db");
-  const { store } = await openTrackingStore({ backendStoreUri: dbFile, defaultArtifactRoot: "mlflow-artifacts:/" });
+  const { store } = await openTrackingStore({
+    backendStoreUri: dbFile,
+    defaultArtifactRoot: "mlflow-artifacts:/",
+    ...(options.searchWindows ? { searchWindows: options.searchWindows } : {}),
+  });
   let app: FastifyInstance;
   try {
     const artifactsDestination = options.artifactsDestination === undefined ? join(dir, "mlartifacts") : (options.artifactsDestination ?? undefined);

@@ -22,11 +22,23 @@ import {
 let t: TestApp;
 let fx: SearchRunsFixture;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  fx = await buildSearchRunsFixture(t.api);
-});
-afterAll(() => t.close());
+/**
+ * Every case runs against the store as configured and again with tiny ordered-plan windows
+ * (src/store/sql/search/ordered-window-search.ts), so the fixture's handful of runs crosses
+ * window boundaries, ties at a boundary and the fallback to the full plan.
+ */
+const PLANS: readonly { name: string; searchWindows?: readonly number[] }[] = [
+  { name: "store defaults" },
+  { name: "ordered windows of 2 to 32 runs", searchWindows: [2, 4, 8, 16, 32] },
+];
+
+function useFixtureApp(searchWindows: readonly number[] | undefined): void {
+  beforeAll(async () => {
+    t = await createTestApp(searchWindows ? { searchWindows } : {});
+    fx = await buildSearchRunsFixture(t.api);
+  });
+  afterAll(() => t.close());
+}
 
 /** `{r01}` → its run id, `{upper:r01}` → the id upper-cased, `{T+30}` → BASE_TIME + 30. */
 function render(text: string): string {
@@ -100,60 +112,68 @@ function defineCases(cases: readonly SearchCase[]): void {
   }
 }
 
-describe("runs/search filters", () => defineCases(FILTER_CASES));
-describe("runs/search order_by", () => defineCases(ORDER_CASES));
-describe("runs/search run_view_type and experiment_ids", () => defineCases(VIEW_CASES));
+for (const plan of PLANS) {
+  describe(`runs/search cases (${plan.name})`, () => {
+    useFixtureApp(plan.searchWindows);
+    describe("runs/search filters", () => defineCases(FILTER_CASES));
+    describe("runs/search order_by", () => defineCases(ORDER_CASES));
+    describe("runs/search run_view_type and experiment_ids", () => defineCases(VIEW_CASES));
 
-describe("runs/search paging across ties", () => {
-  const orders: readonly SearchCase[] = [
-    { expected: DEFAULT },
-    { orderBy: ["metrics.acc DESC"], expected: [] },
-    { orderBy: ["metrics.loss ASC"], expected: [] },
-    { orderBy: ["params.model ASC", "metrics.acc DESC"], expected: [] },
-    { view: "ALL", orderBy: ["tags.env DESC"], expected: [] },
-    { filter: "params.lr IS NOT NULL OR tags.env = 'prod'", orderBy: ["start_time ASC"], expected: [] },
-  ];
-  for (const c of orders) {
-    it(`page sizes 1–6 concatenate to the unpaged answer: ${title(c)}`, async () => {
-      const unpaged = namesOf((await search(c)).runs);
-      expect(unpaged.length).toBeGreaterThan(5);
-      for (let size = 1; size <= 6; size++) {
-        const pages = await walkPages(c, size);
-        expect(pages.flat(), `page size ${size}`).toEqual(unpaged);
-        // A token on every full page: when the count divides evenly the last page is empty.
-        expect(pages.at(-1)?.length).toBe(unpaged.length % size);
-        expect(pages).toHaveLength(Math.floor(unpaged.length / size) + 1);
+    describe("runs/search paging across ties", () => {
+      const orders: readonly SearchCase[] = [
+        { expected: DEFAULT },
+        { orderBy: ["metrics.acc DESC"], expected: [] },
+        { orderBy: ["metrics.loss ASC"], expected: [] },
+        { orderBy: ["params.model ASC", "metrics.acc DESC"], expected: [] },
+        { view: "ALL", orderBy: ["tags.env DESC"], expected: [] },
+        { filter: "params.lr IS NOT NULL OR tags.env = 'prod'", orderBy: ["start_time ASC"], expected: [] },
+      ];
+      for (const c of orders) {
+        it(`page sizes 1–6 concatenate to the unpaged answer: ${title(c)}`, async () => {
+          const unpaged = namesOf((await search(c)).runs);
+          expect(unpaged.length).toBeGreaterThan(5);
+          for (let size = 1; size <= 6; size++) {
+            const pages = await walkPages(c, size);
+            expect(pages.flat(), `page size ${size}`).toEqual(unpaged);
+            // A token on every full page: when the count divides evenly the last page is empty.
+            expect(pages.at(-1)?.length).toBe(unpaged.length % size);
+            expect(pages).toHaveLength(Math.floor(unpaged.length / size) + 1);
+          }
+        });
       }
+
+      it("the tokens are MLflow's offsets, and a token can be reused", async () => {
+        const c: SearchCase = { expected: DEFAULT };
+        const first = await search(c, { max_results: 4 });
+        expect(first.next_page_token).toBe(btoa('{"offset": 4}'));
+        const again = await search(c, { max_results: 4, page_token: first.next_page_token ?? "" });
+        const twice = await search(c, { max_results: 4, page_token: first.next_page_token ?? "" });
+        expect(namesOf(again.runs)).toEqual(namesOf(twice.runs));
+        expect(namesOf(again.runs)).toEqual(expand(DEFAULT).slice(4, 8));
+      });
+
+      it("run_view_type also accepts the proto numbers", async () => {
+        const res = await t.api.post<SearchRunsResponse>("/mlflow/runs/search", { experiment_ids: [fx.mainExperimentId], run_view_type: 2 });
+        expectOk(res);
+        expect(namesOf(res.json.runs)).toEqual(["r11"]);
+        const all = await t.api.post<SearchRunsResponse>("/mlflow/runs/search", { experiment_ids: [fx.mainExperimentId], run_view_type: 3, filter: "metrics.acc > 0.8" });
+        expect(namesOf(all.json.runs)).toEqual(["Zeta_1", "r11"]);
+      });
+
+      it("returns the latest metric values, NaN and ±Infinity included, with the searched runs", async () => {
+        const page = await search({ filter: "metrics.loss < 0.1", expected: [] });
+        const loss = new Map((page.runs ?? []).map((r) => [fx.nameOf(r.info.run_id), r.data.metrics.find((m) => m.key === "loss")]));
+        expect(loss.get("r06")).toMatchObject({ value: 0, step: 1 });
+        expect(loss.get("r03")?.value).toBe(-1.7976931348623157e308);
+        const raw = await t.api.call("searchRuns", { experiment_ids: [fx.mainExperimentId], filter: "run_name = 'r04'" });
+        expect(raw.text).toContain('{"key":"loss","value":"NaN"');
+      });
     });
-  }
-
-  it("the tokens are MLflow's offsets, and a token can be reused", async () => {
-    const c: SearchCase = { expected: DEFAULT };
-    const first = await search(c, { max_results: 4 });
-    expect(first.next_page_token).toBe(btoa('{"offset": 4}'));
-    const again = await search(c, { max_results: 4, page_token: first.next_page_token ?? "" });
-    const twice = await search(c, { max_results: 4, page_token: first.next_page_token ?? "" });
-    expect(namesOf(again.runs)).toEqual(namesOf(twice.runs));
-    expect(namesOf(again.runs)).toEqual(expand(DEFAULT).slice(4, 8));
   });
+}
 
-  it("run_view_type also accepts the proto numbers", async () => {
-    const res = await t.api.post<SearchRunsResponse>("/mlflow/runs/search", { experiment_ids: [fx.mainExperimentId], run_view_type: 2 });
-    expectOk(res);
-    expect(namesOf(res.json.runs)).toEqual(["r11"]);
-    const all = await t.api.post<SearchRunsResponse>("/mlflow/runs/search", { experiment_ids: [fx.mainExperimentId], run_view_type: 3, filter: "metrics.acc > 0.8" });
-    expect(namesOf(all.json.runs)).toEqual(["Zeta_1", "r11"]);
-  });
-
-  it("returns the latest metric values, NaN and ±Infinity included, with the searched runs", async () => {
-    const page = await search({ filter: "metrics.loss < 0.1", expected: [] });
-    const loss = new Map((page.runs ?? []).map((r) => [fx.nameOf(r.info.run_id), r.data.metrics.find((m) => m.key === "loss")]));
-    expect(loss.get("r06")).toMatchObject({ value: 0, step: 1 });
-    expect(loss.get("r03")?.value).toBe(-1.7976931348623157e308);
-    const raw = await t.api.call("searchRuns", { experiment_ids: [fx.mainExperimentId], filter: "run_name = 'r04'" });
-    expect(raw.text).toContain('{"key":"loss","value":"NaN"');
-  });
-});
+describe("runs/search input checks", () => {
+  useFixtureApp(undefined);
 
 describe("runs/search refuses invalid input with 400 INVALID_PARAMETER_VALUE", () => {
   for (const filter of INVALID_FILTERS) {
@@ -177,4 +197,5 @@ describe("case table size", () => {
   it("has at least 100 filter/order_by cases with exact expected orders", () => {
     expect(FILTER_CASES.length + ORDER_CASES.length + VIEW_CASES.length).toBeGreaterThanOrEqual(100);
   });
+});
 });

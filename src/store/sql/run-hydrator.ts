@@ -23,9 +23,17 @@ export async function hydrateRuns(exec: SqlExecutor, rows: readonly RunRow[]): P
   const inputs = new Map<string, DatasetInput[]>();
   for (const ids of chunked(rows.map((r) => r.run_uuid))) {
     const [p, t, m] = await Promise.all([
-      exec.all(exec.db.selectFrom("params").select(["run_uuid", "key", "value"]).where("run_uuid", "in", ids).orderBy("key")),
-      exec.all(exec.db.selectFrom("tags").select(["run_uuid", "key", "value"]).where("run_uuid", "in", ids).orderBy("key")),
-      exec.all(exec.db.selectFrom("latest_metrics").selectAll().where("run_uuid", "in", ids).orderBy("key")),
+      // (run_uuid, key) is the order of the covering indexes of migration 0004: no sort step.
+      exec.all(exec.db.selectFrom("params").select(["run_uuid", "key", "value"]).where("run_uuid", "in", ids).orderBy("run_uuid").orderBy("key")),
+      exec.all(exec.db.selectFrom("tags").select(["run_uuid", "key", "value"]).where("run_uuid", "in", ids).orderBy("run_uuid").orderBy("key")),
+      exec.all(
+        exec.db
+          .selectFrom("latest_metrics")
+          .select(["run_uuid", "key", "value", "timestamp", "step", "is_nan"])
+          .where("run_uuid", "in", ids)
+          .orderBy("run_uuid")
+          .orderBy("key"),
+      ),
     ]);
     for (const [k, v] of groupBy(p, (r) => ({ key: r.key, value: r.value }))) params.set(k, v);
     for (const [k, v] of groupBy(t, (r) => ({ key: r.key, value: r.value ?? "" }))) tags.set(k, v);

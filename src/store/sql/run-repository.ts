@@ -20,6 +20,7 @@ import { runInfoFromRow } from "./row-mappers.js";
 import { hydrateRuns } from "./run-hydrator.js";
 import { compileRunFilter } from "./search/compile-run-filter.js";
 import { compileRunOrder } from "./search/compile-run-order.js";
+import { searchByOrderedWindow } from "./search/ordered-window-search.js";
 import type { SqlExecutor } from "./sql-executor.js";
 import { appendToUriPath, type StoreContext } from "./store-context.js";
 
@@ -146,20 +147,31 @@ export class RunRepository {
     }
     if (maxResults < 1) throw MlflowError.invalidParameter(`Invalid value ${maxResults} for parameter 'max_results' supplied. It must be a positive integer`);
     const filter = parseRunFilter(input.filter);
-    const order = compileRunOrder(parseRunOrderBy(input.order_by ?? []));
+    const orderKeys = parseRunOrderBy(input.order_by ?? []);
+    const order = compileRunOrder(orderKeys);
     const offset = decodePageToken(input.page_token);
     // Ids that are not integers name no SQL experiment; they match nothing rather than erroring.
     const experimentIds = input.experiment_ids.map(parseExperimentId).filter((id): id is number => id !== undefined);
     if (experimentIds.length === 0) return { items: [] };
     const { sql } = this;
-    let query = sql.db
-      .selectFrom("runs")
-      .selectAll("runs")
-      .where("runs.experiment_id", "in", experimentIds)
-      .where("runs.lifecycle_stage", "in", stagesOf(input.run_view_type ?? "ACTIVE_ONLY"));
-    if (filter) query = query.where((eb) => compileRunFilter(eb, filter, sql.dialect));
-    for (const term of order) query = query.orderBy(term.expression, term.direction);
-    const rows = await sql.all(query.limit(maxResults).offset(offset));
+    const stages = stagesOf(input.run_view_type ?? "ACTIVE_ONLY");
+    const windowed = await searchByOrderedWindow(sql, {
+      experimentIds,
+      stages,
+      filter,
+      order: orderKeys,
+      offset,
+      limit: maxResults,
+      ...(this.ctx.searchWindows ? { windows: this.ctx.searchWindows } : {}),
+    });
+    let rows: RunRow[];
+    if (windowed) rows = windowed;
+    else {
+      let query = sql.db.selectFrom("runs").selectAll("runs").where("runs.experiment_id", "in", experimentIds).where("runs.lifecycle_stage", "in", stages);
+      if (filter) query = query.where((eb) => compileRunFilter(eb, filter, sql.dialect));
+      for (const term of order) query = query.orderBy(term.expression, term.direction);
+      rows = await sql.all(query.limit(maxResults).offset(offset));
+    }
     const items = await hydrateRuns(this.sql, rows);
     // MLflow returns a token whenever the page is full, even when nothing follows.
     return rows.length === maxResults ? { items, next_page_token: encodePageToken(offset + maxResults) } : { items };

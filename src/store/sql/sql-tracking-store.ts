@@ -30,9 +30,9 @@ export class SqlTrackingStore implements TrackingStore {
 
   constructor(
     readonly sql: SqlExecutor,
-    options: { defaultArtifactRoot: string; now?: () => number },
+    options: { defaultArtifactRoot: string; now?: () => number; searchWindows?: readonly number[] },
   ) {
-    const ctx: StoreContext = { sql, defaultArtifactRoot: options.defaultArtifactRoot, now: options.now ?? Date.now };
+    const ctx: StoreContext = { sql, defaultArtifactRoot: options.defaultArtifactRoot, now: options.now ?? Date.now, searchWindows: options.searchWindows };
     this.experiments = new ExperimentRepository(ctx);
     this.runs = new RunRepository(ctx, this.experiments);
     this.writer = new RunDataWriter(ctx);

@@ -1,6 +1,7 @@
 import { MLFLOW_ALEMBIC_REVISION, mlflowSchemaSqlite } from "./0001-mlflow-schema.js";
 import { searchIndexesSqlite } from "./0002-search-indexes.js";
 import { searchCoveringIndexesSqlite } from "./0003-search-covering-indexes.js";
+import { runHydrationAndOrderIndexesSqlite } from "./0004-run-hydration-and-order-indexes.js";
 
 export interface SqliteMigration {
   readonly version: number;
@@ -17,4 +18,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   },
   { version: 2, name: "search-indexes", sql: searchIndexesSqlite },
   { version: 3, name: "search-covering-indexes", sql: searchCoveringIndexesSqlite },
+  { version: 4, name: "run-hydration-and-order-indexes", sql: runHydrationAndOrderIndexesSqlite },
 ];

@@ -3,7 +3,7 @@ import { MlflowError, SystemTags } from "../../../core/index.js";
 import type { Comparison, FilterNode } from "../../../core/search/index.js";
 import type { Database } from "../database-schema.js";
 import type { SqlDialectName } from "../sql-executor.js";
-import { valuePredicate } from "./value-predicate.js";
+import { probeColumn, valuePredicate } from "./value-predicate.js";
 
 type RunsBuilder = ExpressionBuilder<Database, "runs">;
 
@@ -38,18 +38,18 @@ function compileComparison(eb: RunsBuilder, c: Comparison, dialect: SqlDialectNa
     sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} WHERE ${sql.ref(`${table}.run_uuid`)} = runs.run_uuid AND ${sql.ref(`${table}.key`)} = ${key}${predicate ? sql` AND ${predicate}` : sql``})`;
   switch (c.entity) {
     case "metric":
-      return keyed("latest_metrics", c.key, valuePredicate(dialect, "latest_metrics.value", c.comparator, c.value));
+      return keyed("latest_metrics", c.key, valuePredicate(dialect, probeColumn(dialect, "latest_metrics.value"), c.comparator, c.value));
     case "param":
     case "tag": {
       const table = c.entity === "param" ? "params" : "tags";
       if (c.comparator === "IS NULL") return eb.not(keyed(table, c.key));
       if (c.comparator === "IS NOT NULL") return keyed(table, c.key);
-      return keyed(table, c.key, valuePredicate(dialect, `${table}.value`, c.comparator, c.value));
+      return keyed(table, c.key, valuePredicate(dialect, probeColumn(dialect, `${table}.value`), c.comparator, c.value));
     }
     case "attribute": {
       // MLflow's SQL store matches run names against the mlflow.runName tag (the column is
       // empty for runs written by MLflow 1.29 and earlier).
-      if (c.key === "run_name") return keyed("tags", SystemTags.RUN_NAME, valuePredicate(dialect, "tags.value", c.comparator, c.value));
+      if (c.key === "run_name") return keyed("tags", SystemTags.RUN_NAME, valuePredicate(dialect, probeColumn(dialect, "tags.value"), c.comparator, c.value));
       const column = ATTRIBUTE_COLUMNS[c.key];
       if (!column) throw MlflowError.invalidParameter(`Invalid attribute key '${c.key}' specified.`);
       return valuePredicate(dialect, column, c.comparator, c.value);

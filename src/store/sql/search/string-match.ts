@@ -7,8 +7,8 @@ import type { SqlDialectName } from "../sql-executor.js";
  * case-sensitive match becomes GLOB with the pattern translated; PostgreSQL gets `ESCAPE ''` so a
  * backslash in the pattern stays literal.
  */
-export function likePredicate(dialect: SqlDialectName, column: string, pattern: string, caseSensitive: boolean): RawBuilder<SqlBool> {
-  const ref = sql.ref(column);
+export function likePredicate(dialect: SqlDialectName, column: string | RawBuilder<unknown>, pattern: string, caseSensitive: boolean): RawBuilder<SqlBool> {
+  const ref = typeof column === "string" ? sql.ref(column) : column;
   if (dialect === "postgres") {
     return caseSensitive ? sql<SqlBool>`${ref} LIKE ${pattern} ESCAPE ''` : sql<SqlBool>`${ref} ILIKE ${pattern} ESCAPE ''`;
   }

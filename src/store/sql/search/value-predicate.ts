@@ -7,14 +7,26 @@ import { likePredicate } from "./string-match.js";
 // Operators come from this fixed table, never from the filter text.
 const SQL_OPERATORS = { "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" } as const;
 
+/**
+ * The value column of a per-run probe (`WHERE run_uuid = runs.run_uuid AND key = ? AND value …`).
+ * On SQLite the column is wrapped in the no-op unary `+`, which stops the planner from answering
+ * the probe with a range scan of a (key, value) index — without statistics it prefers that, and
+ * then scans every matching entry of the whole database once per candidate run (seconds on 10k
+ * runs) instead of one primary-key lookup on (key, run_uuid). The column is TEXT or REAL and the
+ * bound value already has that type, so losing the column's affinity changes no comparison.
+ */
+export function probeColumn(dialect: SqlDialectName, column: string): RawBuilder<unknown> {
+  return dialect === "sqlite" ? sql`+${sql.ref(column)}` : sql`${sql.ref(column)}`;
+}
+
 /** `column <comparator> value` for one parsed clause; values are always bound parameters. */
 export function valuePredicate(
   dialect: SqlDialectName,
-  column: string,
+  column: string | RawBuilder<unknown>,
   comparator: Comparator,
   value: string | number | readonly string[] | null,
 ): RawBuilder<SqlBool> {
-  const ref = sql.ref(column);
+  const ref = typeof column === "string" ? sql.ref(column) : column;
   switch (comparator) {
     case "=":
     case "!=":
@@ -25,7 +37,7 @@ export function valuePredicate(
       return sql<SqlBool>`${ref} ${sql.raw(SQL_OPERATORS[comparator])} ${value}`;
     case "LIKE":
     case "ILIKE":
-      return likePredicate(dialect, column, String(value), comparator === "LIKE");
+      return likePredicate(dialect, ref, String(value), comparator === "LIKE");
     case "IN":
     case "NOT IN": {
       const items: readonly unknown[] = Array.isArray(value) ? value : [value];
