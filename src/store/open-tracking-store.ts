@@ -11,7 +11,7 @@ export interface OpenStoreOptions {
   defaultArtifactRoot: string;
   sqlite?: SqliteOptions;
   /** Window sizes of runs/search's ordered plan; only tests change them, to reach its edge cases. */
-  searchWindows?: readonly number[];
+  searchWindowFactors?: readonly number[];
   /** Called with a note when the database was created by another MLflow schema revision. */
   onWarning?: (message: string) => void;
 }
@@ -54,7 +54,7 @@ export async function openTrackingStore(options: OpenStoreOptions): Promise<Open
     if (migrations.warning) options.onWarning?.(migrations.warning);
     const store = new SqlTrackingStore(executor, {
       defaultArtifactRoot: options.defaultArtifactRoot,
-      ...(options.searchWindows ? { searchWindows: options.searchWindows } : {}),
+      ...(options.searchWindowFactors ? { searchWindowFactors: options.searchWindowFactors } : {}),
     });
     await store.initialize();
     return { store, location, migrations };

@@ -13,8 +13,8 @@ export interface TestAppOptions {
   bodyLimit?: number;
   /** Where `mlflow-artifacts:` URIs are stored: `<dir>/mlartifacts` by default, as `mlflow server` serves artifacts; null serves none. */
   artifactsDestination?: string | null;
-  /** runs/search ordered-plan window sizes (store option); tiny windows reach its boundary cases. */
-  searchWindows?: readonly number[];
+  /** runs/search ordered-plan window sizes in multiples of offset + limit (store option); tiny windows reach its boundary cases. */
+  searchWindowFactors?: readonly number[];
 }
 
 export interface TestApp {
@@ -40,7 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const { store } = await openTrackingStore({
     backendStoreUri: dbFile,
     defaultArtifactRoot: "mlflow-artifacts:/",
-    ...(options.searchWindows ? { searchWindows: options.searchWindows } : {}),
+    ...(options.searchWindowFactors ? { searchWindowFactors: options.searchWindowFactors } : {}),
   });
   let app: FastifyInstance;
   try {

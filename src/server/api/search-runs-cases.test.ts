@@ -27,14 +27,14 @@ let fx: SearchRunsFixture;
  * (src/store/sql/search/ordered-window-search.ts), so the fixture's handful of runs crosses
  * window boundaries, ties at a boundary and the fallback to the full plan.
  */
-const PLANS: readonly { name: string; searchWindows?: readonly number[] }[] = [
+const PLANS: readonly { name: string; searchWindowFactors?: readonly number[] }[] = [
   { name: "store defaults" },
-  { name: "ordered windows of 2 to 32 runs", searchWindows: [2, 4, 8, 16, 32] },
+  { name: "ordered windows of 1 to 5 times the rows asked for", searchWindowFactors: [1, 2, 3, 5] },
 ];
 
-function useFixtureApp(searchWindows: readonly number[] | undefined): void {
+function useFixtureApp(searchWindowFactors: readonly number[] | undefined): void {
   beforeAll(async () => {
-    t = await createTestApp(searchWindows ? { searchWindows } : {});
+    t = await createTestApp(searchWindowFactors ? { searchWindowFactors } : {});
     fx = await buildSearchRunsFixture(t.api);
   });
   afterAll(() => t.close());
@@ -114,7 +114,7 @@ function defineCases(cases: readonly SearchCase[]): void {
 
 for (const plan of PLANS) {
   describe(`runs/search cases (${plan.name})`, () => {
-    useFixtureApp(plan.searchWindows);
+    useFixtureApp(plan.searchWindowFactors);
     describe("runs/search filters", () => defineCases(FILTER_CASES));
     describe("runs/search order_by", () => defineCases(ORDER_CASES));
     describe("runs/search run_view_type and experiment_ids", () => defineCases(VIEW_CASES));

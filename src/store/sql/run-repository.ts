@@ -162,7 +162,7 @@ export class RunRepository {
       order: orderKeys,
       offset,
       limit: maxResults,
-      ...(this.ctx.searchWindows ? { windows: this.ctx.searchWindows } : {}),
+      ...(this.ctx.searchWindowFactors ? { windowFactors: this.ctx.searchWindowFactors } : {}),
     });
     let rows: RunRow[];
     if (windowed) rows = windowed;

@@ -30,9 +30,9 @@ export class SqlTrackingStore implements TrackingStore {
 
   constructor(
     readonly sql: SqlExecutor,
-    options: { defaultArtifactRoot: string; now?: () => number; searchWindows?: readonly number[] },
+    options: { defaultArtifactRoot: string; now?: () => number; searchWindowFactors?: readonly number[] },
   ) {
-    const ctx: StoreContext = { sql, defaultArtifactRoot: options.defaultArtifactRoot, now: options.now ?? Date.now, searchWindows: options.searchWindows };
+    const ctx: StoreContext = { sql, defaultArtifactRoot: options.defaultArtifactRoot, now: options.now ?? Date.now, searchWindowFactors: options.searchWindowFactors };
     this.experiments = new ExperimentRepository(ctx);
     this.runs = new RunRepository(ctx, this.experiments);
     this.writer = new RunDataWriter(ctx);

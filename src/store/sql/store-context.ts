@@ -6,8 +6,8 @@ export interface StoreContext {
   /** Root under which new experiments get their artifact location, e.g. `mlflow-artifacts:/`. */
   readonly defaultArtifactRoot: string;
   readonly now: () => number;
-  /** Window sizes of runs/search's ordered plan (search/ordered-window-search.ts); tests shrink them. */
-  readonly searchWindows?: readonly number[] | undefined;
+  /** Window sizes of runs/search's ordered plan, in multiples of the rows asked for (search/ordered-window-search.ts); tests shrink them. */
+  readonly searchWindowFactors?: readonly number[] | undefined;
 }
 
 /** MLflow's `append_to_uri_path`: one slash between root and child. */

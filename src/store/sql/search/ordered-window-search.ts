@@ -13,48 +13,64 @@ export interface OrderedWindowSearch {
   order: readonly OrderKey[];
   offset: number;
   limit: number;
-  /** Window sizes to try, smallest first (see DEFAULT_SEARCH_WINDOWS). */
-  windows?: readonly number[];
+  /** Window sizes to try, as multiples of offset + limit (see DEFAULT_WINDOW_FACTORS). */
+  windowFactors?: readonly number[];
 }
 
 /**
- * Sizes of the ordered windows tried before the full plan. A page of 100 needs about 100 / m
- * candidates for a filter that m of the runs match, so the first window serves filters matching
- * down to ~10 % of the runs, the second down to ~1 %.
+ * Ordered windows tried before the full plan, in multiples of the rows asked for: a filter that a
+ * fraction m of the runs match needs about 1 / m of them, so the first window serves filters
+ * matching more than ~25 % of the runs, the second more than ~2.5 %. Every window row costs
+ * the filter's probes, so the first one stays small.
  */
-export const DEFAULT_SEARCH_WINDOWS: readonly number[] = [1000, 10_000];
+export const DEFAULT_WINDOW_FACTORS: readonly number[] = [4, 40];
+
+/**
+ * Above this many rows a window costs about what the full plan does (which reads each run of the
+ * experiments once, whatever the offset), so deep pages go straight to the full plan.
+ */
+const MAX_WINDOW = 10_000;
 
 interface WindowRow {
   run_uuid: string;
   /** The first sort key's value: a number (metric, start_time) or a string (param, tag). */
   v: number | string;
+  /** Rows in the window. */
+  n: number;
+  /** The window's last value in sort order: its boundary. */
+  b: number | string;
 }
 
-/** Where the first sort key's values live, in an index that yields them in order. */
-type Source =
-  | { kind: "keyed"; table: "latest_metrics" | "params" | "tags"; key: string; ascending: boolean }
-  | { kind: "start_time"; ascending: boolean };
+/** Where the first sort key's values live, in an index that yields them in (key, value) order. */
+interface Source {
+  table: "latest_metrics" | "params" | "tags";
+  key: string;
+  ascending: boolean;
+}
 
+/**
+ * Only metric, param and tag keys need a window. MLflow's default order (start_time DESC) and an
+ * order on start_time are already top-k in the full plan: SQLite walks the (experiment_id,
+ * start_time) index and stops once the page is full.
+ */
 function sourceOf(order: readonly OrderKey[]): Source | undefined {
   const first = order[0];
-  if (first === undefined) return { kind: "start_time", ascending: false };
+  if (first === undefined) return undefined;
   switch (first.entity) {
     case "metric":
-      return { kind: "keyed", table: "latest_metrics", key: first.key, ascending: first.ascending };
+      return { table: "latest_metrics", key: first.key, ascending: first.ascending };
     case "param":
-      return { kind: "keyed", table: "params", key: first.key, ascending: first.ascending };
+      return { table: "params", key: first.key, ascending: first.ascending };
     case "tag":
-      return { kind: "keyed", table: "tags", key: first.key, ascending: first.ascending };
+      return { table: "tags", key: first.key, ascending: first.ascending };
     case "attribute":
-      return first.key === "start_time" ? { kind: "start_time", ascending: first.ascending } : undefined;
     case "dataset":
       return undefined;
   }
 }
 
 /**
- * Top-k plan for runs/search when the first sort key has an ordered index (a metric, param or
- * tag key, or start_time — which covers MLflow's default order). The full plan computes the sort
+ * Top-k plan for runs/search when the first sort key is a metric, param or tag. The full plan computes the sort
  * key of every run that passes the filter and sorts them all; this one walks the index in sort
  * order over the searched experiments' runs, keeps the first `window` of them, applies the filter
  * to those only, and sorts that handful by the complete order.
@@ -76,21 +92,10 @@ export async function searchByOrderedWindow(exec: SqlExecutor, search: OrderedWi
   const tail = compileRunOrder(search.order.slice(1));
   const { db } = exec;
 
-  /** The first `size` runs in sort order, as (run_uuid, v): one subquery shape for every source. */
-  const windowOf = (size: number): AliasedRawBuilder<WindowRow, "w"> => {
-    if (source.kind === "start_time") {
-      const byStart = db
-        .selectFrom("runs as r")
-        .select(["r.run_uuid as run_uuid", "r.start_time as v"])
-        .where("r.experiment_id", "in", search.experimentIds)
-        .where("r.lifecycle_stage", "in", search.stages)
-        .where("r.start_time", "is not", null)
-        .orderBy("r.start_time", direction)
-        .limit(size);
-      return sql<WindowRow>`(${byStart})`.as("w");
-    }
+  /** The first `size` runs of the searched experiments in sort order, as (run_uuid, v). */
+  const orderedRuns = (size: number) => {
     // CROSS JOIN keeps the ordered index as the outer loop on SQLite (its planner never reorders
-    // a CROSS JOIN); each entry then costs one primary-key lookup of its run.
+    // a CROSS JOIN); each entry then costs one covering-index lookup of its run.
     // The three tables share the (run_uuid, key, value) columns read here; one name keeps the
     // builder's types simple, and `value` is selected untyped because its type differs.
     const table = `${source.table} as k` as "params as k";
@@ -104,33 +109,35 @@ export async function searchByOrderedWindow(exec: SqlExecutor, search: OrderedWi
       .where("r.lifecycle_stage", "in", search.stages)
       .where(sql<SqlBool>`k.value IS NOT NULL`);
     if (source.table === "latest_metrics") window = window.where(sql<SqlBool>`k.is_nan = ${exec.dialect === "sqlite" ? sql`0` : sql`false`}`);
-    return sql<WindowRow>`(${window.orderBy(sql`k.value`, direction).limit(size)})`.as("w");
+    return window.orderBy(sql`k.value`, direction).limit(size);
   };
 
-  // A window must hold a good margin of candidates beyond the rows asked for; deep pages go to
-  // the full plan, which reads each run of the experiments once whatever the offset.
-  for (const size of (search.windows ?? DEFAULT_SEARCH_WINDOWS).filter((s) => need * 2 <= s)) {
-    // One pass over the window: its size, and the last value in sort order (the boundary).
-    const stats = await exec.first(
-      db
-        .selectFrom(windowOf(size))
-        .select((eb) => [eb.fn.countAll<number>().as("n"), (source.ascending ? eb.fn.max("w.v") : eb.fn.min("w.v")).as("boundary")]),
-    );
-    const full = Number(stats?.n ?? 0) >= size;
+  /**
+   * The window with, on every row, its row count `n` and its last value in sort order `b`
+   * (window functions over the limited subquery: the index is walked once).
+   */
+  const windowOf = (size: number): AliasedRawBuilder<WindowRow, "w"> => {
+    const last = source.ascending ? sql`max(ranked.v)` : sql`min(ranked.v)`;
+    return sql<WindowRow>`(SELECT ranked.run_uuid, ranked.v, count(*) OVER () AS n, ${last} OVER () AS b FROM (${orderedRuns(size)}) AS ranked)`.as("w");
+  };
+
+  const sizes = (search.windowFactors ?? DEFAULT_WINDOW_FACTORS).map((f) => f * need).filter((size) => size <= MAX_WINDOW);
+  for (const size of sizes) {
     let query = db
       .selectFrom(windowOf(size))
       .crossJoin("runs")
       .selectAll("runs")
-      .whereRef("runs.run_uuid", "=", "w.run_uuid");
-    if (full && stats?.boundary != null) query = query.where("w.v", source.ascending ? "<" : ">", stats.boundary);
+      .whereRef("runs.run_uuid", "=", "w.run_uuid")
+      // A window short of `size` rows holds every indexed value: no boundary to exclude.
+      .where((eb) => eb.or([eb("w.n", "<", size), eb("w.v", source.ascending ? "<" : ">", eb.ref("w.b"))]));
     const filter = search.filter;
     if (filter) query = query.where((eb) => compileRunFilter(eb, filter, exec.dialect));
     query = query.orderBy("w.v", direction);
     for (const term of tail) query = query.orderBy(term.expression, term.direction);
     const rows = await exec.all(query.limit(search.limit).offset(search.offset));
+    // Short: the boundary cut the page, or it reaches NaN or missing values; a larger window or
+    // the full plan decides.
     if (rows.length === search.limit) return rows;
-    // The window held every indexed value and still fell short: the page reaches NaN or missing values.
-    if (!full) return undefined;
   }
   return undefined;
 }
