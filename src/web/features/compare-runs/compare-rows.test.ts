@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCompareSections, changedFromReference, differSummary, type CompareSection } from "./compare-rows.js";
+import { buildCompareSections, changedFromReference, differCount, differSummary, type CompareSection } from "./compare-rows.js";
 import { testRun } from "./test-run.js";
 
 const runs = [
@@ -25,6 +25,7 @@ describe("buildCompareSections", () => {
     expect(keys(sections, "metrics")).toEqual(["loss"]);
     expect(keys(sections, "tags")).toEqual(["owner"]);
     expect(sections.map(differSummary)).toEqual(["2 of 5 params differ", "1 of 3 metrics differ", "1 of 2 tags differ"]);
+    expect(sections.map(differCount)).toEqual(["2 of 5 differ", "1 of 3 differ", "1 of 2 differ"]);
   });
 
   it("shows every row of a single run, since nothing can differ", () => {

@@ -88,3 +88,8 @@ export function changedFromReference(row: CompareRow, referenceIndex: number): b
 export function differSummary(section: Pick<CompareSection, "id" | "allKeys" | "differingKeys">): string {
   return `${section.differingKeys.length} of ${section.allKeys.length} ${SECTION_NOUNS[section.id]} differ`;
 }
+
+/** "3 of 40 differ", short enough for the pinned key column. */
+export function differCount(section: Pick<CompareSection, "allKeys" | "differingKeys">): string {
+  return `${section.differingKeys.length} of ${section.allKeys.length} differ`;
+}

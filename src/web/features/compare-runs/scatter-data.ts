@@ -73,7 +73,10 @@ export function scatterPoints(runs: readonly Run[], x: ScatterAxis, y: ScatterAx
 
 /** Every param and metric key of the runs, params first: the choices of the axis selects. */
 export function fieldOptions(sections: readonly CompareSection[]): FieldRef[] {
-  return sections.flatMap((s) => (s.id === "params" || s.id === "metrics" ? s.allKeys.map((key) => ({ kind: s.id, key })) : []));
+  return sections.flatMap((s) => {
+    const kind = s.id;
+    return kind === "params" || kind === "metrics" ? s.allKeys.map((key): FieldRef => ({ kind, key })) : [];
+  });
 }
 
 /** A param that differs against a metric: the question a scatter usually answers first. */
