@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { api } from "./support/api.js";
 import { createExperiment, seedCompareRuns, type CompareRun } from "./support/generators.js";
 import { recordRunSearches } from "./support/network.js";
+import { runRow } from "./support/runs-table.js";
 
 const compareUrl = (runs: readonly CompareRun[], extra = "") =>
   `/compare-runs?runs=${runs.map((r) => r.id).join(",")}${runs[0] ? `&experiments=${runs[0].experimentId}` : ""}${extra}`;
@@ -20,6 +21,8 @@ function countRequests(page: Page, path: string): { count: number } {
 }
 
 test("compare 3 runs: differences, reference deltas, transpose, scatter, parallel coordinates, CSV, URL state", async ({ page }) => {
+  // One long story of a user's session; on a loaded 2-core machine it needs more than the default 30 s.
+  test.setTimeout(90_000);
   const experiment = await createExperiment();
   const runs = await seedCompareRuns(experiment.id, 3);
   const [first, second, third] = runs;
@@ -92,6 +95,8 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await expect(parallel.locator(".pc-axis-label").last()).toHaveText("loss");
   await parallel.locator(`path.pc-hit`).first().hover({ force: true });
   await expect(page.getByTestId("parallel-hovered")).toContainText("cmp-");
+  // A page screenshot: an element screenshot scrolls, which moves the line away from the mouse.
+  await page.screenshot({ path: "test-results/compare-parallel-hover.png" });
 
   // Transpose: runs become rows, keys become columns.
   await page.getByRole("button", { name: "Runs as rows" }).click();
@@ -132,8 +137,20 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   const point = page.getByTestId("compare-scatter").locator(".recharts-scatter-symbol").first();
   await point.hover();
   await expect(page.locator(".chart-tooltip")).toContainText("cmp-");
+  await page.getByTestId("scatter-section").screenshot({ path: "test-results/compare-scatter-hover.png" });
   await point.click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs/[0-9a-f]+$`));
+});
+
+test("Compare in the runs table opens the view of the selected runs", async ({ page }) => {
+  const experiment = await createExperiment();
+  const runs = await seedCompareRuns(experiment.id, 3);
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  for (const run of runs.slice(0, 2)) await runRow(page, run.name).getByRole("checkbox").click();
+  await page.getByRole("link", { name: "Compare" }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare-runs\\?runs=.*&experiments=${experiment.id}`));
+  await expect(runHeaders(page)).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "Compare 2 runs" })).toBeVisible();
 });
 
 test("without experiments in the URL, runs are loaded one get per run", async ({ page }) => {
