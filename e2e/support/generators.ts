@@ -106,3 +106,46 @@ export async function seedRunTree(experimentId: string, options: { roots: number
   }
   return all;
 }
+
+export interface CompareRun {
+  id: string;
+  name: string;
+  experimentId: string;
+  loss: number;
+}
+
+/**
+ * `count` runs for the compare view with a known mix of equal and differing data. Differing: params
+ * `lr` (0.1 / 0.01 / 0.001), `batch_size` (32 / 64), `activation` (relu / gelu / tanh / silu), `trial`
+ * (the index; only when `count` > 3), metrics `loss` (0.5, 0.75, 0.25, then +0.001 per round of three)
+ * and `accuracy` (1 − loss), tag `owner`. Equal: params `optimizer`, `seed`, metric `epochs`, tag `team`.
+ * Runs are created in index order with descending start times, named `cmp-00`, `cmp-01`, ….
+ */
+export async function seedCompareRuns(experimentId: string, count: number): Promise<CompareRun[]> {
+  return mapLimit(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const name = `cmp-${String(i).padStart(2, "0")}`;
+      const loss = Number((0.25 * (1 + ((i + 1) % 3)) + Math.floor(i / 3) * 0.001).toFixed(4));
+      const run = await createRun(experimentId, {
+        name,
+        startTime: BASE_TIME + 1_000_000 - i * 1000,
+        params: [
+          { key: "lr", value: ["0.1", "0.01", "0.001"][i % 3] ?? "0.1" },
+          { key: "batch_size", value: i % 2 ? "64" : "32" },
+          { key: "activation", value: ["relu", "gelu", "tanh", "silu"][i % 4] ?? "relu" },
+          { key: "optimizer", value: "adam" },
+          { key: "seed", value: "42" },
+          ...(count > 3 ? [{ key: "trial", value: String(i) }] : []),
+        ],
+        metrics: { loss, accuracy: Number((1 - loss).toFixed(4)), epochs: 10 },
+        tags: [
+          { key: "team", value: "vision" },
+          { key: "owner", value: ["ann", "bob", "cy"][i % 3] ?? "ann" },
+        ],
+      });
+      return { id: run.info.run_id, name, experimentId, loss };
+    },
+  );
+}

@@ -1,84 +1,134 @@
-import { useQueries } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
-import { runQueryOptions } from "../../api/runs/run-queries.js";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, type ReactNode } from "react";
+import { Link } from "react-router";
+import type { Run } from "../../../core/index.js";
+import { compareRunsQueryOptions } from "../../api/runs/compare-runs-query.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { LoadingState } from "../../components/loading-state.js";
-import { parseIdList, paths } from "../../config/paths.js";
-import { compareRows } from "./compare-rows.js";
+import { paths } from "../../config/paths.js";
+import { useDocumentTitle } from "../../utils/use-document-title.js";
+import { compareGrid, exportFileName } from "./compare-export.js";
+import { buildCompareSections, differSummary } from "./compare-rows.js";
+import { CompareScatter } from "./compare-scatter.js";
+import { CompareSection } from "./compare-section.js";
+import { CompareTable } from "./compare-table.js";
+import { toCsv } from "./csv.js";
+import { downloadCsv } from "./download-csv.js";
+import { ParallelCoordinates } from "./parallel-coordinates.js";
+import { ParallelMetricSelect } from "./parallel-metric-select.js";
+import { runColor } from "./run-colors.js";
+import { defaultScatterFields, fieldOptions } from "./scatter-data.js";
+import { TableToolbar } from "./table-toolbar.js";
+import { useCompareViewState } from "./use-compare-view-state.js";
 import "./compare-page.css";
 
-/** Selected runs side by side: params and latest metrics, optionally only the rows that differ. */
-export function ComparePage() {
-  const [params, setParams] = useSearchParams();
-  const runIds = parseIdList(params.get("runs"));
-  const experimentIds = parseIdList(params.get("experiments"));
-  const onlyDiff = params.get("diff") !== "0";
-  const results = useQueries({ queries: runIds.map((id) => runQueryOptions(id, experimentIds)) });
+/** Beyond this many differing params the plot is a wall of axes; the rest stay in the table. */
+const MAX_PARALLEL_PARAMS = 24;
 
-  if (runIds.length === 0) return <EmptyState title="No runs selected">Select runs in a runs table and press Compare.</EmptyState>;
-  if (results.some((r) => r.isPending)) return <LoadingState label={`Loading ${runIds.length} runs…`} />;
-  const failed = results.find((r) => r.isError);
-  const runs = results.flatMap((r) => (r.data ? [r.data] : []));
-  const rows = compareRows(runs, onlyDiff);
-  return (
-    <div className="page page-scroll">
+/** The selected runs side by side: a diff table against a reference run, a scatter and parallel coordinates. */
+export function ComparePage() {
+  const [state, update] = useCompareViewState();
+  const query = useQuery(compareRunsQueryOptions(state.runIds, state.experimentIds));
+  useDocumentTitle(`Compare ${state.runIds.length} runs`);
+
+  const loaded = query.data?.runs;
+  // Colours follow the selection order, so pinning another reference does not repaint every run.
+  const colors = useMemo(() => new Map((loaded ?? []).map((r, i) => [r.info.run_id, runColor(i)])), [loaded]);
+  const colorOf = (runId: string) => colors.get(runId) ?? "var(--text-faint)";
+  const runs = useMemo((): Run[] => {
+    const all = loaded ?? [];
+    const reference = all.find((r) => r.info.run_id === state.reference) ?? all[0];
+    return reference ? [reference, ...all.filter((r) => r !== reference)] : [];
+  }, [loaded, state.reference]);
+  const sections = useMemo(
+    () => buildCompareSections(runs, { onlyDiff: state.onlyDiff, search: state.search, showSystemTags: state.showSystemTags }),
+    [runs, state.onlyDiff, state.search, state.showSystemTags],
+  );
+
+  const back = state.experimentIds.length ? <Link to={paths.runs.href({ experimentIds: state.experimentIds })}>Runs</Link> : <Link to={paths.experiments.href()}>Experiments</Link>;
+  const frame = (body: ReactNode) => (
+    <div className="page page-scroll compare-page">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={paths.runs.href({ experimentIds })}>Runs</Link>
+        {back}
         <span>/</span>
+        <span>Compare</span>
       </nav>
+      {body}
+    </div>
+  );
+
+  if (state.runIds.length === 0) return frame(<EmptyState title="No runs selected">Select runs in a runs table and press Compare.</EmptyState>);
+  if (query.isPending) return frame(<LoadingState label={`Loading ${state.runIds.length} runs…`} />);
+  if (query.isError) return frame(<ErrorBanner title="Could not load the runs" error={query.error} onRetry={() => void query.refetch()} />);
+
+  const failures = query.data.failures;
+  const options = fieldOptions(sections);
+  const defaults = defaultScatterFields(sections);
+  const params = sections.find((s) => s.id === "params");
+  const metricKeys = sections.find((s) => s.id === "metrics")?.allKeys ?? [];
+  const differingMetrics = sections.find((s) => s.id === "metrics")?.differingKeys ?? [];
+  const parallelMetric = state.parallelMetric && metricKeys.includes(state.parallelMetric) ? state.parallelMetric : (differingMetrics[0] ?? metricKeys[0]);
+  const parallelParams = (params?.differingKeys ?? []).slice(0, MAX_PARALLEL_PARAMS);
+  const shownRows = sections.reduce((n, s) => n + s.rows.length, 0);
+  const exportCsv = () => downloadCsv(toCsv(compareGrid(runs, sections, state.transposed)), exportFileName(runs.length));
+
+  return frame(
+    <>
       <div className="page-header">
         <h1>Compare {runs.length} runs</h1>
-        <label className="toolbar">
-          <input
-            type="checkbox"
-            checked={onlyDiff}
-            onChange={(e) => {
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                next.set("diff", e.target.checked ? "1" : "0");
-                return next;
-              });
-            }}
+        <span className="muted" data-testid="compare-summary">
+          {sections.filter((s) => s.id !== "system").map(differSummary).join(" · ") || "These runs have no params, metrics or tags"}
+        </span>
+      </div>
+      {failures.length > 0 && (
+        <ErrorBanner
+          title={`${failures.length} of ${state.runIds.length} runs could not be loaded`}
+          error={new Error(failures.map((f) => `${f.runId}: ${f.error instanceof Error ? f.error.message : String(f.error)}`).join("; "))}
+        />
+      )}
+      <CompareSection title="Table" testId="compare-table-section" actions={<TableToolbar state={state} update={update} onExport={exportCsv} exportDisabled={shownRows === 0} />}>
+        {shownRows === 0 && state.onlyDiff && !state.search ? (
+          <EmptyState title="No differences">Every param, metric and tag is the same in these runs. Turn off “Only differences” to see them.</EmptyState>
+        ) : shownRows === 0 ? (
+          <EmptyState title="No matching keys">No key contains “{state.search}”.</EmptyState>
+        ) : (
+          <div className="compare-scroll">
+            <CompareTable runs={runs} sections={sections} transposed={state.transposed} colorOf={colorOf} onReference={(id) => update({ reference: id })} />
+          </div>
+        )}
+      </CompareSection>
+      {/* Overlay charts per metric belong here, between the table and the scatter. */}
+      <div className="compare-plots">
+        <CompareSection title="Scatter" testId="scatter-section">
+          <CompareScatter
+            runs={runs}
+            options={options}
+            x={state.scatterX ?? defaults.x}
+            y={state.scatterY ?? defaults.y}
+            colorOf={colorOf}
+            onChange={(change) => update(change)}
           />
-          Only differences
-        </label>
+        </CompareSection>
+        <CompareSection
+          title="Parallel coordinates"
+          testId="parallel-section"
+          actions={<ParallelMetricSelect metricKeys={metricKeys} value={parallelMetric} onChange={(key) => update({ parallelMetric: key })} />}
+        >
+          {parallelParams.length === 0 ? (
+            <EmptyState title="No params differ">Parallel coordinates draw the params that differ between runs.</EmptyState>
+          ) : (
+            <>
+              {(params?.differingKeys.length ?? 0) > parallelParams.length && (
+                <div className="faint">
+                  The first {parallelParams.length} of {params?.differingKeys.length} differing params.
+                </div>
+              )}
+              <ParallelCoordinates runs={runs} paramKeys={parallelParams} metricKey={parallelMetric} />
+            </>
+          )}
+        </CompareSection>
       </div>
-      {failed && <ErrorBanner title="Some runs could not be loaded" error={failed.error} />}
-      <div className="compare-scroll">
-        <table className="compare-table">
-          <thead>
-            <tr>
-              <th />
-              {runs.map((r) => (
-                <th key={r.info.run_id}>
-                  <Link to={paths.run.href({ experimentId: r.info.experiment_id, runId: r.info.run_id })}>{r.info.run_name || r.info.run_id}</Link>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) =>
-              row.kind === "section" ? (
-                <tr key={row.label} className="compare-section">
-                  <th colSpan={runs.length + 1}>{row.label}</th>
-                </tr>
-              ) : (
-                <tr key={row.id} className={row.differs ? "differs" : undefined}>
-                  <th scope="row" className="mono">
-                    {row.label}
-                  </th>
-                  {row.values.map((v, i) => (
-                    <td key={i} className="mono">
-                      {v ?? <span className="faint">—</span>}
-                    </td>
-                  ))}
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    </>,
   );
 }

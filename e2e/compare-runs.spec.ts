@@ -1,0 +1,203 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { api } from "./support/api.js";
+import { createExperiment, seedCompareRuns, type CompareRun } from "./support/generators.js";
+import { recordRunSearches } from "./support/network.js";
+import { runRow } from "./support/runs-table.js";
+
+const compareUrl = (runs: readonly CompareRun[], extra = "") =>
+  `/compare-runs?runs=${runs.map((r) => r.id).join(",")}${runs[0] ? `&experiments=${runs[0].experimentId}` : ""}${extra}`;
+const table = (page: Page) => page.getByTestId("compare-table");
+const row = (page: Page, id: string) => table(page).locator(`tr[data-row="${id}"]`);
+const runHeaders = (page: Page) => table(page).locator("thead th.run-head");
+
+/** Every request the page sends to `path`, counted from now on. */
+function countRequests(page: Page, path: string): { count: number } {
+  const seen = { count: 0 };
+  page.on("request", (r) => {
+    if (r.url().includes(path)) seen.count += 1;
+  });
+  return seen;
+}
+
+test("compare 3 runs: differences, reference deltas, transpose, scatter, parallel coordinates, CSV, URL state", async ({ page }) => {
+  // One long story of a user's session; on a loaded 2-core machine it needs more than the default 30 s.
+  test.setTimeout(90_000);
+  const experiment = await createExperiment();
+  const runs = await seedCompareRuns(experiment.id, 3);
+  const [first, second, third] = runs;
+  if (!first || !second || !third) throw new Error("runs not seeded");
+  // A formula in a tag must reach the CSV defused.
+  await api.call("setTag", { run_id: first.id, key: "note", value: '=HYPERLINK("http://x","y")' });
+  const searches = recordRunSearches(page);
+  const gets = countRequests(page, "/mlflow/runs/get");
+
+  await page.goto(compareUrl(runs));
+  await expect(runHeaders(page)).toHaveCount(3);
+  expect(searches.bodies).toHaveLength(1);
+  expect(String(searches.bodies[0]?.filter)).toContain("attributes.run_id IN");
+  expect(gets.count).toBe(0);
+
+  // Only differences by default: equal params, metrics and tags are hidden, counts say how many differ.
+  await expect(page.getByTestId("compare-summary")).toHaveText("3 of 5 params differ · 2 of 3 metrics differ · 2 of 3 tags differ");
+  for (const id of ["params.lr", "params.batch_size", "params.activation", "metrics.loss", "metrics.accuracy", "tags.owner", "tags.note"]) await expect(row(page, id)).toBeVisible();
+  for (const id of ["params.optimizer", "params.seed", "metrics.epochs", "tags.team", "tags.mlflow.user"]) await expect(row(page, id)).toHaveCount(0);
+  await page.screenshot({ path: "test-results/compare-3-runs.png", fullPage: true });
+
+  await page.getByLabel("Only differences").uncheck();
+  await expect(page).toHaveURL(/diff=0/);
+  await expect(row(page, "params.optimizer")).toBeVisible();
+  await expect(row(page, "params.seed")).toBeVisible();
+  await expect(row(page, "tags.mlflow.user")).toHaveCount(0);
+  await page.getByLabel("System tags").check();
+  await expect(row(page, "tags.mlflow.user")).toHaveCount(0);
+  await expect(row(page, "system.mlflow.user")).toBeVisible();
+
+  // The first run is the reference: its header says so, metrics of the others carry deltas against it.
+  await expect(runHeaders(page).first()).toContainText(first.name);
+  await expect(runHeaders(page).first()).toContainText("ref");
+  await expect(row(page, "metrics.loss").locator("td").nth(1)).toContainText("+0.25 (+50.0%)");
+  await expect(row(page, "metrics.loss").locator("td").nth(2)).toContainText("−0.25 (−50.0%)");
+  await expect(row(page, "params.lr").locator("td.changed")).toHaveCount(2);
+  await expect(row(page, "params.optimizer").locator("td.changed")).toHaveCount(0);
+
+  // Pin the third run: it moves next to the keys and deltas follow it.
+  await page.getByRole("button", { name: `Use ${third.name} as reference` }).click();
+  await expect(page).toHaveURL(new RegExp(`ref=${third.id}`));
+  await expect(runHeaders(page).first()).toContainText(third.name);
+  await expect(row(page, "metrics.loss").locator("td").nth(0)).toHaveText("0.25");
+  await expect(row(page, "metrics.loss").locator("td").nth(1)).toContainText("+0.25 (+100%)");
+  await expect(row(page, "metrics.loss").locator("td").nth(2)).toContainText("+0.5 (+200%)");
+
+  // The key search narrows rows.
+  await page.getByLabel("Filter keys").fill("batch");
+  await expect(table(page).locator("tbody tr[data-row]")).toHaveCount(1);
+  await page.getByLabel("Filter keys").fill("");
+
+  // Scatter: one point per run; parallel coordinates: one line per run over the differing params.
+  const scatter = page.getByTestId("compare-scatter");
+  await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
+  // Defaults: the first differing param (categorical here) against the first differing metric.
+  await expect(page.getByLabel("X axis")).toHaveValue("params.activation");
+  await expect(page.getByLabel("Y axis")).toHaveValue("metrics.accuracy");
+  await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toBeVisible();
+  await page.getByLabel("Y axis").selectOption("metrics.loss");
+  await expect(page).toHaveURL(/y=metrics.loss/);
+  await page.getByLabel("X axis").selectOption("params.lr");
+  await expect(page).toHaveURL(/x=params.lr/);
+  await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toHaveCount(0);
+  await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
+  const parallel = page.getByTestId("parallel-coordinates");
+  await expect(parallel.locator("path.pc-line[data-run]")).toHaveCount(3);
+  await expect(parallel.locator(".pc-axis-label")).toHaveText(["activation", "batch_size", "lr", "accuracy"]);
+  await page.getByLabel("Parallel coordinates metric").selectOption("loss");
+  await expect(page).toHaveURL(/pc=loss/);
+  await expect(parallel.locator(".pc-axis-label").last()).toHaveText("loss");
+  await parallel.locator(`path.pc-hit`).first().hover({ force: true });
+  await expect(page.getByTestId("parallel-hovered")).toContainText("cmp-");
+  // A page screenshot: an element screenshot scrolls, which moves the line away from the mouse.
+  await page.screenshot({ path: "test-results/compare-parallel-hover.png" });
+
+  // Transpose: runs become rows, keys become columns.
+  await page.getByRole("button", { name: "Runs as rows" }).click();
+  await expect(page).toHaveURL(/t=1/);
+  await expect(table(page)).toHaveAttribute("data-orientation", "runs-as-rows");
+  await expect(table(page).locator("tbody tr")).toHaveCount(3);
+  await expect(table(page).locator("tbody tr").first().locator("th")).toContainText(third.name);
+  await expect(table(page).locator("thead th.key-head").filter({ hasText: "lr" })).toHaveCount(1);
+  await page.screenshot({ path: "test-results/compare-transposed.png", fullPage: true });
+
+  // CSV of the table as shown (transposed), formula defused.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^compare-3-runs-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile(await download.path(), "utf8")).replace(/^\ufeff/, "");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines).toHaveLength(4);
+  const header = lines[0]?.split(",") ?? [];
+  expect(header.slice(0, 2)).toEqual(["run_id", "run_name"]);
+  expect(header).toContain("params.optimizer");
+  expect(header).toContain("metrics.loss");
+  expect(lines[1]?.startsWith(`${third.id},${third.name},`)).toBe(true);
+  expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+  expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+
+  // Every setting survives a reload.
+  await page.reload();
+  await expect(table(page)).toHaveAttribute("data-orientation", "runs-as-rows");
+  await expect(table(page).locator("tbody tr").first().locator("th")).toContainText(third.name);
+  await expect(page.getByLabel("Only differences")).not.toBeChecked();
+  await expect(page.getByLabel("System tags")).toBeChecked();
+  await expect(page.getByLabel("X axis")).toHaveValue("params.lr");
+  await expect(page.getByLabel("Y axis")).toHaveValue("metrics.loss");
+  await expect(page.getByLabel("Parallel coordinates metric")).toHaveValue("loss");
+
+  // A scatter point names its run on hover and opens it on click.
+  await page.getByRole("button", { name: "Runs as columns" }).click();
+  await expect(table(page).locator("tbody th.key-cell").first()).toHaveText("Parameters 3 of 5 differ");
+  const point = page.getByTestId("compare-scatter").locator(".recharts-scatter-symbol").first();
+  await point.hover();
+  await expect(page.locator(".chart-tooltip")).toContainText("cmp-");
+  await page.getByTestId("scatter-section").screenshot({ path: "test-results/compare-scatter-hover.png" });
+  await point.click();
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs/[0-9a-f]+$`));
+});
+
+test("Compare in the runs table opens the view of the selected runs", async ({ page }) => {
+  const experiment = await createExperiment();
+  const runs = await seedCompareRuns(experiment.id, 3);
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  for (const run of runs.slice(0, 2)) await runRow(page, run.name).getByRole("checkbox").click();
+  await page.getByRole("link", { name: "Compare" }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare-runs\\?runs=.*&experiments=${experiment.id}`));
+  await expect(runHeaders(page)).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "Compare 2 runs" })).toBeVisible();
+});
+
+test("without experiments in the URL, runs are loaded one get per run", async ({ page }) => {
+  const experiment = await createExperiment();
+  const runs = await seedCompareRuns(experiment.id, 2);
+  const searches = recordRunSearches(page);
+  const gets = countRequests(page, "/mlflow/runs/get");
+  await page.goto(`/compare-runs?runs=${runs.map((r) => r.id).join(",")}`);
+  await expect(runHeaders(page)).toHaveCount(2);
+  expect(searches.bodies).toHaveLength(0);
+  expect(gets.count).toBe(2);
+});
+
+test("60 runs load with one search and stay usable: pinned keys, horizontal scroll, all points and lines", async ({ page }) => {
+  test.setTimeout(90_000);
+  const experiment = await createExperiment();
+  const runs = await seedCompareRuns(experiment.id, 60);
+  const searches = recordRunSearches(page);
+  const gets = countRequests(page, "/mlflow/runs/get");
+
+  const started = Date.now();
+  await page.goto(compareUrl(runs));
+  await expect(runHeaders(page)).toHaveCount(60);
+  const loadMs = Date.now() - started;
+  test.info().annotations.push({ type: "compare-60-runs-ms", description: String(loadMs) });
+  expect(searches.bodies).toHaveLength(1);
+  expect(gets.count).toBe(0);
+  await expect(page.getByTestId("compare-summary")).toContainText("4 of 6 params differ");
+
+  // The table scrolls sideways inside its own box; the key column and the reference stay in place.
+  const scroller = page.locator(".compare-scroll");
+  const overflow = await scroller.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(overflow.scroll).toBeGreaterThan(overflow.client * 3);
+  const keyCell = row(page, "params.lr").locator("th");
+  const reference = runHeaders(page).first();
+  const before = { key: await keyCell.boundingBox(), ref: await reference.boundingBox() };
+  await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth / 2 }));
+  await expect(runHeaders(page).nth(30)).toBeInViewport();
+  const after = { key: await keyCell.boundingBox(), ref: await reference.boundingBox() };
+  expect(after.key?.x).toBe(before.key?.x);
+  expect(after.ref?.x).toBe(before.ref?.x);
+  // Columns keep a readable width instead of being squeezed to fit.
+  expect((await runHeaders(page).nth(10).boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(100);
+
+  await expect(page.getByTestId("compare-scatter").locator(".recharts-scatter-symbol")).toHaveCount(60);
+  await expect(page.getByTestId("parallel-coordinates").locator("path.pc-line[data-run]")).toHaveCount(60);
+  await page.screenshot({ path: "test-results/compare-60-runs.png" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/compare-60-runs-dark.png", fullPage: true });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { axisPosition, buildParallelAxes, linePath, niceTicks, rampColor } from "./parallel-axes.js";
+import { testRun } from "./test-run.js";
+
+const runs = [
+  testRun("a", { params: { lr: "0.1", optim: "adam" }, metrics: { loss: 0.5 } }),
+  testRun("b", { params: { lr: "0.3", optim: "sgd" }, metrics: { loss: 0.25 } }),
+  testRun("c", { params: { lr: "0.2" }, metrics: { loss: 1 } }),
+];
+
+describe("niceTicks", () => {
+  it("picks round steps inside the range", () => {
+    expect(niceTicks(0, 1, 6)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(0.13, 0.97, 5)).toEqual([0.2, 0.4, 0.6, 0.8]);
+    expect(niceTicks(-30, 70, 3)).toEqual([0, 50]);
+    expect(niceTicks(5, 5)).toEqual([5]);
+    expect(niceTicks(Number.NaN, Number.NaN)).toEqual([]);
+  });
+
+  it("never returns a tick outside [min, max]", () => {
+    for (const [min, max] of [[0.001, 0.1], [-7.3, 12.9], [1e6, 1.5e6], [0.25, 0.75]] as const) {
+      const ticks = niceTicks(min, max);
+      expect(ticks.length).toBeGreaterThan(0);
+      for (const t of ticks) expect(t >= min && t <= max).toBe(true);
+    }
+  });
+});
+
+describe("buildParallelAxes", () => {
+  const axes = buildParallelAxes(runs, [{ kind: "params", key: "lr" }, { kind: "params", key: "optim" }, { kind: "metrics", key: "loss" }], 300);
+
+  it("builds numeric axes over the runs' own range and categorical axes over sorted values", () => {
+    expect(axes.map((a) => [a.id, a.categories, a.min, a.max])).toEqual([
+      ["params.lr", undefined, 0.1, 0.3],
+      ["params.optim", ["adam", "sgd"], 0, 1],
+      ["metrics.loss", undefined, 0.25, 1],
+    ]);
+    expect(axes[1]?.ticks).toEqual([{ at: 0, label: "adam" }, { at: 1, label: "sgd" }]);
+  });
+
+  it("positions each run from 0 (bottom) to 1 (top), missing values nowhere", () => {
+    const [lr, optim, loss] = axes;
+    if (!lr || !optim || !loss) throw new Error("axes missing");
+    const lrAt = runs.map((r) => axisPosition(lr, r) ?? Number.NaN);
+    expect(lrAt[0]).toBe(0);
+    expect(lrAt[1]).toBe(1);
+    expect(lrAt[2]).toBeCloseTo(0.5);
+    expect(runs.map((r) => axisPosition(optim, r))).toEqual([0, 1, undefined]);
+    expect(axisPosition(loss, runs[0] ?? testRun("x"))).toBeCloseTo(1 / 3);
+  });
+
+  it("thins the labels of a crowded categorical axis but keeps the first and last", () => {
+    const many = Array.from({ length: 100 }, (_, i) => testRun(`r${i}`, { params: { name: `v${String(i).padStart(3, "0")}` } }));
+    const [axis] = buildParallelAxes(many, [{ kind: "params", key: "name" }], 140);
+    expect(axis?.ticks.length).toBeLessThanOrEqual(11);
+    expect(axis?.ticks[0]?.label).toBe("v000");
+    expect(axis?.ticks.at(-1)?.label).toBe("v099");
+  });
+});
+
+describe("linePath", () => {
+  it("lifts the pen over missing values", () => {
+    expect(linePath([{ x: 0, y: 1 }, { x: 10, y: 2.25 }, undefined, { x: 30, y: 4 }, { x: 40, y: 5 }])).toBe("M0,1L10,2.3M30,4L40,5");
+    expect(linePath([undefined, undefined])).toBe("");
+  });
+});
+
+describe("rampColor", () => {
+  it("runs from indigo to amber and clamps outside 0…1", () => {
+    expect(rampColor(0)).toBe("#4f6bed");
+    expect(rampColor(1)).toBe("#f5a623");
+    expect(rampColor(-5)).toBe(rampColor(0));
+    expect(rampColor(Number.NaN)).toBe(rampColor(0));
+    expect(rampColor(0.5)).not.toBe(rampColor(0.4));
+  });
+});

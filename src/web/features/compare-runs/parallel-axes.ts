@@ -1,0 +1,117 @@
+import type { Run } from "../../../core/index.js";
+import { formatMetric } from "../../utils/format.js";
+import { fieldValue, fieldId, type FieldRef } from "./compare-fields.js";
+import { axisNumber, buildAxis } from "./scatter-data.js";
+
+export interface AxisTick {
+  /** 0 at the bottom of the axis, 1 at the top. */
+  at: number;
+  label: string;
+}
+
+export interface ParallelAxis {
+  id: string;
+  field: FieldRef;
+  /** Set for a categorical axis: value i sits at i/(n-1). */
+  categories: string[] | undefined;
+  min: number;
+  max: number;
+  ticks: AxisTick[];
+}
+
+/** Round tick values (1, 2, 5 × 10^k) inside [min, max], about `count` of them. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!(max > min)) return Number.isFinite(min) ? [min] : [];
+  const raw = (max - min) / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  // Round to the nearest of 1, 2, 5, 10 on a log scale, so the count stays near what was asked.
+  const step = (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * power;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+/** Where `n` evenly spaced labels can be read in `heightPx`: every k-th one. */
+function categoryTicks(categories: readonly string[], heightPx: number): AxisTick[] {
+  const fit = Math.max(2, Math.floor(heightPx / 14));
+  const every = Math.ceil(categories.length / fit);
+  return categories.flatMap((label, i) => (i % every === 0 || i === categories.length - 1 ? [{ at: categoryAt(i, categories.length), label }] : []));
+}
+
+function categoryAt(index: number, count: number): number {
+  return count <= 1 ? 0.5 : index / (count - 1);
+}
+
+/**
+ * One axis per field: params that differ (categorical when any value is not a number) and then the
+ * chosen metric. A numeric axis spans the runs' own min…max, so small differences fill the height.
+ */
+export function buildParallelAxes(runs: readonly Run[], fields: readonly FieldRef[], heightPx: number): ParallelAxis[] {
+  return fields.map((field): ParallelAxis => {
+    const axis = buildAxis(runs, field);
+    if (axis.categories) {
+      return { id: fieldId(field), field, categories: axis.categories, min: 0, max: axis.categories.length - 1, ticks: categoryTicks(axis.categories, heightPx) };
+    }
+    const values = runs.flatMap((r) => axisNumber(axis, fieldValue(r, field)) ?? []);
+    const min = values.length ? Math.min(...values) : 0;
+    const max = values.length ? Math.max(...values) : 0;
+    const ticks = niceTicks(min, max, Math.max(2, Math.min(6, Math.floor(heightPx / 40)))).map((v) => ({ at: scale(v, min, max), label: formatMetric(v) }));
+    return { id: fieldId(field), field, categories: undefined, min, max, ticks };
+  });
+}
+
+function scale(v: number, min: number, max: number): number {
+  return max > min ? (v - min) / (max - min) : 0.5;
+}
+
+/** A run's position on the axis (0 bottom … 1 top), undefined when it has no drawable value. */
+export function axisPosition(axis: ParallelAxis, run: Run): number | undefined {
+  const n = axisNumber({ field: axis.field, categories: axis.categories }, fieldValue(run, axis.field));
+  if (n === undefined) return undefined;
+  return axis.categories ? categoryAt(n, axis.categories.length) : scale(n, axis.min, axis.max);
+}
+
+/** An SVG path through the points, lifting the pen over missing values rather than inventing them. */
+export function linePath(points: readonly ({ x: number; y: number } | undefined)[]): string {
+  let path = "";
+  let penDown = false;
+  for (const p of points) {
+    if (!p) {
+      penDown = false;
+      continue;
+    }
+    path += `${penDown ? "L" : "M"}${round(p.x)},${round(p.y)}`;
+    penDown = true;
+  }
+  return path;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Indigo → violet → pink → amber: ordered, and visible on both light and dark backgrounds. */
+const RAMP = [
+  [79, 107, 237],
+  [155, 81, 224],
+  [232, 72, 138],
+  [245, 166, 35],
+] as const;
+
+/** The colour of a value at `t` (0…1) of the metric's range. */
+export function rampColor(t: number): string {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
+  const scaled = clamped * (RAMP.length - 1);
+  const i = Math.min(RAMP.length - 2, Math.floor(scaled));
+  const f = scaled - i;
+  const a = RAMP[i] ?? RAMP[0];
+  const b = RAMP[i + 1] ?? RAMP[0];
+  const hex = (k: 0 | 1 | 2) => Math.round(a[k] + (b[k] - a[k]) * f).toString(16).padStart(2, "0");
+  return `#${hex(0)}${hex(1)}${hex(2)}`;
+}
+
+/** The CSS gradient of the same ramp, for the colour legend. */
+export function rampGradient(): string {
+  return `linear-gradient(to right, ${RAMP.map(([r, g, b]) => `rgb(${r} ${g} ${b})`).join(", ")})`;
+}
