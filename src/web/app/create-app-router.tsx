@@ -54,6 +54,7 @@ export function createAppRouter(queryClient: QueryClient) {
             return null;
           },
         },
+        { path: paths.runMetrics.path, lazy: async () => ({ Component: (await import("../features/metric-page/run-metrics-page.js")).RunMetricsPage }) },
         { path: paths.metric.path, lazy: async () => ({ Component: (await import("../features/metric-page/metric-page.js")).MetricPage }) },
         { path: paths.compareRuns.path, lazy: async () => ({ Component: (await import("../features/compare-runs/compare-page.js")).ComparePage }) },
         { path: "*", element: <NotFoundPage /> },
