@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from "react";
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from "recharts";
 import { formatMetric } from "../../utils/format.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
-import { formatTick, X_AXIS_LABEL, xDomain, yAxisTicks, yDomain, type PlotSeries } from "./chart-series.js";
+import { formatTick, X_AXIS_LABEL, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotSeries } from "./chart-series.js";
 import { ChartInteraction } from "./chart-interaction.js";
 
 interface Props {
@@ -74,12 +74,15 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
   return (
     <div className="rmc-plot" ref={setHost} style={{ height }}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart margin={{ top: 10, right: 18, bottom: 0, left: 0 }}>
+        {/* No keyboard layer: the chart is read with the pointer, and its focus ring would flash on every drag. */}
+        <ComposedChart margin={{ top: 10, right: 18, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
           <XAxis
             dataKey="x"
             type="number"
             domain={xDom ?? ["dataMin", "dataMax"]}
+            {...(xDom ? { ticks: xAxisTicks(xDom, settings.xAxis) } : {})}
+            interval="preserveStartEnd"
             allowDataOverflow
             tickFormatter={(x: number) => formatTick(x, settings.xAxis, span)}
             tick={TICK}

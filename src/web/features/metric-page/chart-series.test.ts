@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SampledMetricSeries } from "../../../core/charts/index.js";
 import { DEFAULT_CHART_SETTINGS, type ChartSettings } from "./chart-settings.js";
-import { formatX, nearestPoint, niceStep, toPlotSeries, xDomain, yAxisTicks, yDomain } from "./chart-series.js";
+import { formatTick, formatX, nearestPoint, niceStep, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain } from "./chart-series.js";
 
 const T0 = 1_700_000_000_000;
 const DBL_MAX = 1.7976931348623157e308;
@@ -104,5 +104,25 @@ describe("yAxisTicks", () => {
     expect(yAxisTicks([0.15, 0.9], "log").ticks).toEqual([0.2, 0.5]);
     expect(yAxisTicks([1e-6, 10], "log").ticks).toEqual([1e-6, 1e-5, 1e-4, 0.001, 0.01, 0.1, 1, 10]);
     expect(yAxisTicks([0.3, 0.4], "log").ticks.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("xAxisTicks", () => {
+  it("ticks steps at round numbers inside the domain", () => {
+    expect(xAxisTicks([60_000, 60_401], "step")).toEqual([60_000, 60_100, 60_200, 60_300, 60_400]);
+    expect(xAxisTicks([0, 99_999], "step")).toEqual([0, 20_000, 40_000, 60_000, 80_000]);
+  });
+
+  it("ticks relative time at round durations", () => {
+    const ticks = xAxisTicks([0, 9_999_900], "relative");
+    expect(ticks).toEqual([0, 1, 2, 3, 4, 5].map((n) => n * 1_800_000));
+    expect(ticks.map((t) => formatTick(t, "relative", 9_999_900))).toEqual(["0", "30m 00s", "1h 00m", "1h 30m", "2h 00m", "2h 30m"]);
+    expect(xAxisTicks([0, 95_000], "relative")).toEqual([0, 30_000, 60_000, 90_000]);
+  });
+
+  it("ticks wall time at round local clock times", () => {
+    const lo = new Date(2023, 10, 14, 22, 13, 20).getTime();
+    const ticks = xAxisTicks([lo, lo + 2.7 * 3_600_000], "time");
+    expect(ticks.map((t) => formatTick(t, "time", 2.7 * 3_600_000))).toEqual(["22:30", "23:00", "23:30", "00:00", "00:30"]);
   });
 });

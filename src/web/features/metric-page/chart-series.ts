@@ -164,12 +164,38 @@ export function nearestPoint(points: readonly PlotPoint[], x: number): PlotPoint
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Round time intervals for ticks on the time axes. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SECOND).concat([1, 2, 5, 10, 15, 30].map((n) => n * MINUTE), [1, 2, 3, 6, 12].map((n) => n * HOUR), [1, 2, 7, 14, 30, 60, 90, 180, 365].map((n) => n * DAY));
+
+/**
+ * x ticks at round values inside the domain (the domain itself is not widened: it is the data's
+ * or the zoom's): round numbers of steps, round durations of relative time, round clock times of
+ * wall time (in local time).
+ */
+export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count = 6): number[] {
+  const span = hi - lo;
+  let step = niceStep(span, count);
+  let offset = 0;
+  if (axis !== "step" && span / count >= SECOND) {
+    step = TIME_STEPS.find((t) => t >= span / count) ?? step;
+    // Wall time: align to local midnight, hours and minutes (the timezone offset, in ms).
+    if (axis === "time" && step < 7 * DAY) offset = -new Date(lo).getTimezoneOffset() * MINUTE;
+  }
+  const ticks: number[] = [];
+  for (let t = Math.ceil((lo + offset) / step) * step - offset; t <= hi; t += step) ticks.push(round12(t));
+  return ticks;
+}
+
 /**
  * Axis tick text: shorter than the tooltip's. Wall time shows the clock within a day and the date
  * beyond; relative time is a duration; steps are numbers (compact past 10,000).
  */
 export function formatTick(x: number, axis: ChartXAxis, span: number): string {
-  if (axis === "relative") return formatDuration(Math.max(0, x));
+  if (axis === "relative") return x <= 0 ? "0" : formatDuration(x);
   if (axis === "time") {
     const d = new Date(x);
     const clock = `${pad2(d.getHours())}:${pad2(d.getMinutes())}${span < 600_000 ? `:${pad2(d.getSeconds())}` : ""}`;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { MAX_SMOOTHING } from "../../../core/charts/index.js";
 import { withXAxis, type ChartSettings, type ChartXAxis } from "./chart-settings.js";
 import { X_AXIS_LABEL } from "./chart-series.js";
@@ -7,8 +7,8 @@ const AXES: readonly ChartXAxis[] = ["step", "time", "relative"];
 /** The slider writes to the URL (and refetches) once it rests this long. */
 const SMOOTHING_DEBOUNCE_MS = 250;
 
-/** The chart settings controls: x axis, log scale, smoothing, ignore outliers. */
-export function ChartToolbar({ settings, onChange }: { settings: ChartSettings; onChange: (change: (s: ChartSettings) => ChartSettings) => void }) {
+/** The chart settings controls: x axis, log scale, smoothing, ignore outliers; `children` go at the right end. */
+export function ChartToolbar({ settings, onChange, children }: { settings: ChartSettings; onChange: (change: (s: ChartSettings) => ChartSettings) => void; children?: ReactNode }) {
   const [smoothing, setSmoothing] = useState(settings.smoothing);
   useEffect(() => setSmoothing(settings.smoothing), [settings.smoothing]);
   useEffect(() => {
@@ -47,6 +47,8 @@ export function ChartToolbar({ settings, onChange }: { settings: ChartSettings; 
           {smoothing.toFixed(2)}
         </span>
       </label>
+      <span className="toolbar-spacer" />
+      {children}
     </div>
   );
 }

@@ -14,12 +14,14 @@ export function ChartTooltip({ hover, xAxis, smoothing, highlighted, width }: { 
     (a, b) => Number(b.series.runId === highlighted) - Number(a.series.runId === highlighted) || (b.point.y ?? -Infinity) - (a.point.y ?? -Infinity),
   );
   const shown = rows.slice(0, MAX_ROWS);
+  // The x of the nearest drawn point, not of the pointer: a step, a logged time.
+  const x = rows.reduce((best, r) => (Math.abs(r.point.x - hover.x) < Math.abs(best - hover.x) ? r.point.x : best), rows[0]?.point.x ?? hover.x);
   // Flip to the pointer's left in the right half, so the tooltip never leaves the chart.
   const style = hover.left > width / 2 ? { right: width - hover.left + 14, top: hover.top + 12 } : { left: hover.left + 14, top: hover.top + 12 };
   return (
     <div className="rmc-tooltip" role="tooltip" data-testid="chart-tooltip" style={style}>
       <div className="rmc-tooltip-x">
-        {X_AXIS_LABEL[xAxis]} {formatX(hover.x, xAxis)}
+        {X_AXIS_LABEL[xAxis]} {formatX(x, xAxis)}
       </div>
       <table>
         {smoothing && (

@@ -39,12 +39,13 @@ export function MetricPage() {
         {metricKey}
         {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}
       </h1>
-      <ChartToolbar settings={settings} onChange={updateSettings} />
-      {latest && (
-        <p className="muted">
-          Latest {formatMetric(latest.value)} at step {latest.step}
-        </p>
-      )}
+      <ChartToolbar settings={settings} onChange={updateSettings}>
+        {latest && (
+          <span className="muted">
+            Latest {formatMetric(latest.value)} at step {latest.step}
+          </span>
+        )}
+      </ChartToolbar>
       {error && <ErrorBanner error={error} title="Could not load a run" />}
       <RunsMetricChart runs={runs} metricKey={metricKey} settings={settings} height={420} onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))} />
     </div>
