@@ -4,7 +4,7 @@ import { createExperiment, createRun, logMetricSeries, lossCurve } from "./suppo
 
 /** The `d` attribute of the chart's first line, once it is drawn and differs from `previous`. */
 async function lineAfter(chart: Locator, previous?: string): Promise<string> {
-  const line = chart.locator("path.recharts-line-curve").first();
+  const line = chart.locator('[data-testid="chart-line"]').first();
   if (previous !== undefined) await expect(line).not.toHaveAttribute("d", previous);
   return (await line.getAttribute("d")) ?? "";
 }
@@ -78,7 +78,7 @@ test.describe("a 100,000-step metric", () => {
     await expect(page.getByLabel("Log scale")).toBeChecked();
     await expect(page.getByLabel("Ignore outliers")).toBeChecked();
     await expect(page.getByTestId("smoothing-value")).toHaveText("0.90");
-    await expect(chart.locator("path.recharts-line-curve").first()).toHaveAttribute("d", clipped);
+    await expect(chart.locator('[data-testid="chart-line"]').first()).toHaveAttribute("d", clipped);
   });
 
   test("dragging an x-range refetches it at full resolution; Reset zoom goes back", async ({ page }) => {
@@ -132,15 +132,15 @@ test("three runs overlay with a legend in stable colours; hovering a legend entr
   const chart = page.getByTestId("runs-metric-chart");
   const legend = chart.getByTestId("legend-entry");
   await expect(legend).toHaveText(["alpha", "beta", "gamma"]);
-  await expect(chart.locator("path.recharts-line-curve")).toHaveCount(3);
+  await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(3);
   const colours = await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id"), el.getAttribute("data-color")]));
   expect(colours).toEqual(ids.map((id) => [id, runColor(id)]));
-  const strokes = await chart.locator("path.recharts-line-curve").evaluateAll((els) => els.map((el) => el.getAttribute("stroke")));
+  const strokes = await chart.locator('[data-testid="chart-line"]').evaluateAll((els) => els.map((el) => el.getAttribute("stroke")));
   expect(strokes).toEqual(ids.map(runColor));
   await expect(page.getByTestId("points-badge")).toHaveText(/^2,9\d\d of 9,000 points$/);
 
   await legend.nth(1).hover();
-  await expect(chart.locator(".recharts-line.is-highlighted path.recharts-line-curve")).toHaveAttribute("stroke", runColor(second));
+  await expect(chart.locator("path.rmc-line.is-highlighted")).toHaveAttribute("stroke", runColor(second));
   // Relative time puts the three runs, started an hour apart, on one origin.
   await page.getByRole("button", { name: "Relative time" }).click();
   await expect(chart.locator(".recharts-label")).toHaveText("Relative time");
@@ -163,7 +163,7 @@ test("the all-metrics grid of a run mounts the charts in view, each linking to i
   await expect(page).toHaveURL(new RegExp(`/runs/${runId}/metrics$`));
   await expect(page.getByTestId("metric-grid-card")).toHaveCount(30);
   const mounted = page.getByTestId("runs-metric-chart");
-  await expect(mounted.first().locator("path.recharts-line-curve")).toHaveCount(1);
+  await expect(mounted.first().locator('[data-testid="chart-line"]')).toHaveCount(1);
   const inView = await mounted.count();
   expect(inView).toBeGreaterThan(2);
   expect(inView).toBeLessThan(30);
@@ -171,7 +171,7 @@ test("the all-metrics grid of a run mounts the charts in view, each linking to i
   await shot(page, "grid");
 
   await page.getByTestId("metric-grid-card").last().scrollIntoViewIfNeeded();
-  await expect(page.getByTestId("metric-grid-card").last().locator("path.recharts-line-curve")).toHaveCount(1);
+  await expect(page.getByTestId("metric-grid-card").last().locator('[data-testid="chart-line"]')).toHaveCount(1);
   await page.getByRole("link", { name: "m29" }).click();
   await expect(page).toHaveURL(new RegExp(`/metrics/m29$`));
   await expect(page.getByTestId("metric-title")).toHaveText("m29");
@@ -189,7 +189,7 @@ test("against a server without the sampled read (MLflow), charts fall back to ge
   await page.goto(`/experiments/${experimentId}/runs/${a}/metrics/loss?runs=${b}`);
   await bulk;
   const chart = page.getByTestId("runs-metric-chart");
-  await expect(chart.locator("path.recharts-line-curve")).toHaveCount(2);
+  await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(2);
   const raw = await lineAfter(chart);
 
   // Smoothing is computed in the browser on what MLflow returned; a step zoom asks MLflow for the range.

@@ -1,9 +1,10 @@
 import { memo, useMemo, useState } from "react";
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatMetric } from "../../utils/format.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatTick, X_AXIS_LABEL, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotSeries } from "./chart-series.js";
 import { ChartInteraction } from "./chart-interaction.js";
+import { ChartLines } from "./chart-lines.js";
 
 interface Props {
   series: readonly PlotSeries[];
@@ -17,59 +18,22 @@ interface Props {
 const TICK = { fill: "var(--text-muted)", fontSize: 11 };
 
 /**
- * The Recharts drawing: one line per run (its own data, so runs need not share x values), NaN and
- * ±Infinity as diamonds on the top/bottom edge, and the pointer layer. Lines are memoised on the
- * data and the highlighted run only, so hovering does not redraw them.
+ * The Recharts chart: grid and axes from Recharts, one line per run and NaN/±Infinity diamonds on
+ * the top/bottom edge (`chart-lines.tsx`, memoised on the data and the highlighted run, so hovering
+ * does not redraw them), and the pointer layer.
  */
 export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
-  const xDom = xDomain(series, settings.zoom);
-  const yRange = yDomain(series, settings);
-  const yAxis = yRange ? yAxisTicks(yRange, settings.yScale) : undefined;
+  const xDom = useMemo(() => xDomain(series, settings.zoom), [series, settings.zoom]);
+  const yAxis = useMemo(() => {
+    const range = yDomain(series, settings);
+    return range ? yAxisTicks(range, settings.yScale) : undefined;
+  }, [series, settings]);
   const yDom = yAxis?.domain;
   const span = xDom ? xDom[1] - xDom[0] : 0;
-  const lines = useMemo(
-    () =>
-      series.map((s) => {
-        const dimmed = highlighted !== undefined && highlighted !== s.runId;
-        return (
-          <Line
-            key={s.runId}
-            data={s.points}
-            dataKey="y"
-            name={s.runName}
-            type="linear"
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls
-            stroke={s.color}
-            strokeWidth={highlighted === s.runId ? 2.5 : 1.5}
-            strokeOpacity={dimmed ? 0.2 : 1}
-            className={`rmc-line${highlighted === s.runId ? " is-highlighted" : ""}`}
-          />
-        );
-      }),
-    [series, highlighted],
-  );
   // Markers sit just inside the top/bottom edge, so the plot's clip does not cut them in half.
-  const [yLo, yHi] = yDom ? edgesOf(yDom, settings.yScale) : [0, 0];
-  const markers = useMemo(() => {
-    return series
-      .filter((s) => s.markers.length > 0)
-      .map((s) => (
-        <Scatter
-          key={`m-${s.runId}`}
-          data={s.markers.map((m) => ({ x: m.x, y: m.edge === "top" ? yHi : yLo, raw: m.raw }))}
-          dataKey="y"
-          fill={s.color}
-          shape="diamond"
-          legendType="none"
-          isAnimationActive={false}
-          className="rmc-marker"
-        />
-      ));
-  }, [series, yLo, yHi]);
+  const [yLo, yHi] = yDom ?? [0, 0];
+  const edges = useMemo(() => edgesOf([yLo, yHi], settings.yScale), [yLo, yHi, settings.yScale]);
 
   return (
     <div className="rmc-plot" ref={setHost} style={{ height }}>
@@ -103,8 +67,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             stroke="var(--border-strong)"
             width={60}
           />
-          {lines}
-          {markers}
+          <ChartLines series={series} highlighted={highlighted} yScale={settings.yScale} edges={edges} />
           <ChartInteraction
             series={series}
             xAxis={settings.xAxis}

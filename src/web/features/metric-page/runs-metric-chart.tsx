@@ -114,7 +114,7 @@ function usePaintedMark(root: React.RefObject<HTMLDivElement | null>, lines: num
     if (marked.current || lines === 0) return;
     let frame = 0;
     const check = (): void => {
-      const drawn = root.current?.querySelectorAll("path.recharts-line-curve[d]").length ?? 0;
+      const drawn = root.current?.querySelectorAll('path[data-testid="chart-line"][d^="M"]').length ?? 0;
       if (drawn >= lines) {
         marked.current = true;
         // The next frame starts once this one, with the lines, has been painted.
