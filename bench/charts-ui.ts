@@ -14,6 +14,9 @@ const MARK = "tracklet:metric-chart-painted";
 interface Paint {
   painted_ms: number;
   sampled_request_ms: number;
+  /** When the sampled-history request started, and from its response to the paint. */
+  request_start_ms: number;
+  render_after_response_ms: number;
   lines: number;
   points_per_series_min: number;
   points_total: number;
@@ -32,6 +35,8 @@ async function openAndMeasure(page: Page, url: string, runs: number): Promise<Pa
       return {
         painted_ms: Math.round(painted),
         sampled_request_ms: request ? Math.round(request.responseEnd - request.startTime) : NaN,
+        request_start_ms: request ? Math.round(request.startTime) : NaN,
+        render_after_response_ms: request ? Math.round(painted - request.responseEnd) : NaN,
         lines: counts.length,
         points_per_series_min: Math.min(...counts),
         points_total: counts.reduce((a, b) => a + b, 0),
@@ -71,6 +76,9 @@ export async function runChartsUiBench(baseUrl: string, experimentId: string, ru
       cold_painted_ms: summary(cold.map((c) => c.painted_ms)),
       warm_painted_ms: summary(warm.map((c) => c.painted_ms)),
       sampled_request_ms: summary([...cold, ...warm].map((c) => c.sampled_request_ms)),
+      cold_request_start_ms: summary(cold.map((c) => c.request_start_ms)),
+      cold_render_after_response_ms: summary(cold.map((c) => c.render_after_response_ms)),
+      warm_render_after_response_ms: summary(warm.map((c) => c.render_after_response_ms)),
       points_per_series_min: Math.min(...[...cold, ...warm].map((c) => c.points_per_series_min)),
       points_drawn: last?.points_total,
     };

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatMetric } from "../../utils/format.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
@@ -24,11 +24,12 @@ const TICK = { fill: "var(--text-muted)", fontSize: 11 };
  */
 export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
-  const xDom = useMemo(() => xDomain(series, settings.zoom), [series, settings.zoom]);
+  const geometry = useGeometry(series);
+  const xDom = useMemo(() => xDomain(geometry, settings.zoom), [geometry, settings.zoom]);
   const yAxis = useMemo(() => {
-    const range = yDomain(series, settings);
+    const range = yDomain(geometry, settings);
     return range ? yAxisTicks(range, settings.yScale) : undefined;
-  }, [series, settings]);
+  }, [geometry, settings]);
   const yDom = yAxis?.domain;
   const span = xDom ? xDom[1] - xDom[0] : 0;
   // Markers sit just inside the top/bottom edge, so the plot's clip does not cut them in half.
@@ -67,7 +68,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             stroke="var(--border-strong)"
             width={60}
           />
-          <ChartLines series={series} highlighted={highlighted} yScale={settings.yScale} edges={edges} />
+          <ChartLines series={geometry} highlighted={highlighted} yScale={settings.yScale} edges={edges} />
           <ChartInteraction
             series={series}
             xAxis={settings.xAxis}
@@ -91,4 +92,13 @@ function edgesOf([lo, hi]: [number, number], scale: ChartSettings["yScale"]): [n
     return [Math.exp(a + (b - a) * 0.03), Math.exp(b - (b - a) * 0.03)];
   }
   return [lo + (hi - lo) * 0.03, hi - (hi - lo) * 0.03];
+}
+
+/** `series`, or the previous array while every run keeps its points, colour and markers (a rename is not a redraw). */
+function useGeometry(series: readonly PlotSeries[]): readonly PlotSeries[] {
+  const kept = useRef(series);
+  const previous = kept.current;
+  const same = previous.length === series.length && previous.every((p, i) => p.points === series[i]?.points && p.markers === series[i]?.markers && p.color === series[i]?.color);
+  if (!same) kept.current = series;
+  return kept.current;
 }

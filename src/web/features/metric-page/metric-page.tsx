@@ -1,9 +1,10 @@
 import { useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ErrorBanner } from "../../components/error-banner.js";
-import { parseIdList, paths } from "../../config/paths.js";
+import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { formatMetric } from "../../utils/format.js";
+import { chartRunIds, METRIC_PAGE_MAX_POINTS } from "./chart-query.js";
 import { ChartToolbar } from "./chart-toolbar.js";
 import { RunsMetricChart } from "./runs-metric-chart.js";
 import { useChartRuns } from "./use-chart-runs.js";
@@ -17,7 +18,7 @@ export function MetricPage() {
   const { experimentId = "", runId = "", "*": metricKey = "" } = useParams();
   const [params] = useSearchParams();
   const runsParam = params.get("runs");
-  const runIds = useMemo(() => [...new Set([runId, ...parseIdList(runsParam)])].filter(Boolean), [runId, runsParam]);
+  const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, error } = useChartRuns(runIds, experimentIds);
   const [settings, updateSettings] = useChartSettings();
@@ -47,7 +48,7 @@ export function MetricPage() {
         )}
       </ChartToolbar>
       {error && <ErrorBanner error={error} title="Could not load a run" />}
-      <RunsMetricChart runs={runs} metricKey={metricKey} settings={settings} height={420} onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))} />
+      <RunsMetricChart runs={runs} metricKey={metricKey} settings={settings} height={420} maxPoints={METRIC_PAGE_MAX_POINTS} onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { ErrorBanner } from "../../components/error-banner.js";
 import { ChartLegend } from "./chart-legend.js";
 import { ChartPlot } from "./chart-plot.js";
 import { toPlotSeries } from "./chart-series.js";
-import { SERVER_X_AXIS, type ChartSettings, type ChartZoom } from "./chart-settings.js";
+import { chartHistoryQuery } from "./chart-query.js";
+import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { runColor } from "./run-colors.js";
 import "./metric-chart.css";
 
@@ -47,25 +48,20 @@ export const CHART_PAINTED_MARK = "tracklet:metric-chart-painted";
  * `runs`, `metricKey`, `settings`, `onZoom`, `height`, `maxPoints`, `hideLegend`.
  */
 export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DEFAULT_HEIGHT, maxPoints = DEFAULT_MAX_POINTS, hideLegend = false }: RunsMetricChartProps) {
-  const runIds = useMemo(() => runs.map((r) => r.runId), [runs]);
-  const history = useQuery({
-    ...sampledHistoryQueryOptions({
-      runIds,
-      metricKey,
-      maxPoints,
-      xAxis: SERVER_X_AXIS[settings.xAxis],
-      smoothing: settings.smoothing,
-      ...(settings.zoom ? { minX: settings.zoom.min, maxX: settings.zoom.max } : {}),
-    }),
-    enabled: runIds.length > 0,
-  });
+  const runIdsKey = runs.map((r) => r.runId).join(",");
+  const runIds = useMemo(() => (runIdsKey ? runIdsKey.split(",") : []), [runIdsKey]);
+  const history = useQuery({ ...sampledHistoryQueryOptions(chartHistoryQuery(runIds, metricKey, settings, maxPoints)), enabled: runIds.length > 0 });
   const [highlighted, setHighlighted] = useState<string | undefined>();
+  // Geometry from the data and settings only; names join after, sharing the points arrays, so the
+  // lines are not rebuilt when the runs' names arrive after the history.
+  const plotted = useMemo(
+    () => (history.data ?? []).filter((s) => runIds.includes(s.run_id)).map((s) => toPlotSeries(s, { runName: s.run_id, color: runColor(s.run_id) }, settings)),
+    [history.data, runIds, settings],
+  );
   const series = useMemo(() => {
-    const byId = new Map(runs.map((r) => [r.runId, r]));
-    return (history.data ?? [])
-      .filter((s) => byId.has(s.run_id))
-      .map((s) => toPlotSeries(s, { runName: byId.get(s.run_id)?.runName ?? s.run_id, color: runColor(s.run_id) }, settings));
-  }, [history.data, runs, settings]);
+    const names = new Map(runs.map((r) => [r.runId, r.runName]));
+    return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
+  }, [plotted, runs]);
   const shown = series.reduce((n, s) => n + s.shown, 0);
   const total = series.reduce((n, s) => n + s.total, 0);
   const root = useRef<HTMLDivElement>(null);
