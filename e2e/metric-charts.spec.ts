@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { runColor } from "../src/web/features/metric-page/run-colors.js";
+import { runColors } from "../src/web/features/metric-page/run-colors.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
 
 /** The `d` attribute of the chart's first line, once it is drawn and differs from `previous`. */
@@ -133,23 +133,30 @@ test("three runs overlay with a legend in stable colours; hovering a legend entr
   const legend = chart.getByTestId("legend-entry");
   await expect(legend).toHaveText(["alpha", "beta", "gamma"]);
   await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(3);
+  const expected = runColors(ids);
+  expect(new Set(expected.values()).size).toBe(3);
   const colours = await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id"), el.getAttribute("data-color")]));
-  expect(colours).toEqual(ids.map((id) => [id, runColor(id)]));
+  expect(colours).toEqual(ids.map((id) => [id, expected.get(id)]));
   const strokes = await chart.locator('[data-testid="chart-line"]').evaluateAll((els) => els.map((el) => el.getAttribute("stroke")));
-  expect(strokes).toEqual(ids.map(runColor));
+  expect(strokes).toEqual(ids.map((id) => expected.get(id)));
   await expect(page.getByTestId("points-badge")).toHaveText(/^3,[67]\d\d of 9,000 points$/);
 
   await legend.nth(1).hover();
-  await expect(chart.locator("path.rmc-line.is-highlighted")).toHaveAttribute("stroke", runColor(second));
+  await expect(chart.locator("path.rmc-line.is-highlighted")).toHaveAttribute("stroke", expected.get(second) ?? "");
   // Relative time puts the three runs, started an hour apart, on one origin.
   await page.getByRole("button", { name: "Relative time" }).click();
   await expect(chart.locator(".recharts-label")).toHaveText("Relative time");
   await shot(page, "overlay-3-runs");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await chart.getByTestId("chart-plot-area").hover({ position: { x: 400, y: 120 } });
+  await expect(page.getByTestId("chart-tooltip")).toContainText("alpha");
+  await shot(page, "overlay-3-runs-dark-tooltip");
+  await page.emulateMedia({ colorScheme: "light" });
 
-  // Another order, another page: each run keeps its colour.
-  await page.goto(`/experiments/${experimentId}/runs/${third}/metrics/loss?runs=${first}`);
-  await expect(legend).toHaveText(["gamma", "alpha"]);
-  expect(await legend.evaluateAll((els) => els.map((el) => el.getAttribute("data-color")))).toEqual([runColor(third), runColor(first)]);
+  // Another order, another page (the grid): each run keeps its colour.
+  await page.goto(`/experiments/${experimentId}/runs/${third}/metrics?runs=${second},${first}`);
+  await expect(legend).toHaveText(["gamma", "beta", "alpha"]);
+  expect(await legend.evaluateAll((els) => els.map((el) => el.getAttribute("data-color")))).toEqual([third, second, first].map((id) => expected.get(id)));
 });
 
 test("the all-metrics grid of a run mounts the charts in view, each linking to its page", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUN_PALETTE, runColor } from "./run-colors.js";
+import { RUN_PALETTE, runColor, runColors } from "./run-colors.js";
 
 /** Run-id-like hex strings from a seeded LCG. */
 function runIds(n: number): string[] {
@@ -37,5 +37,31 @@ describe("runColor", () => {
   it("differs between ids that differ in one character", () => {
     const colors = new Set(["run-a", "run-b", "run-c", "run-d"].map(runColor));
     expect(colors.size).toBeGreaterThan(1);
+  });
+});
+
+describe("runColors", () => {
+  it("gives the runs of a view distinct colours, whatever their order", () => {
+    const ids = runIds(12);
+    const colours = runColors(ids);
+    expect(new Set(colours.values()).size).toBe(12);
+    expect(runColors([...ids].reverse())).toEqual(colours);
+  });
+
+  it("is each run's own colour when no two runs clash", () => {
+    const ids = runIds(200);
+    const apart: string[] = [];
+    for (const id of ids) if (!apart.some((a) => runColor(a) === runColor(id))) apart.push(id);
+    const colours = runColors(apart.slice(0, 5));
+    for (const id of apart.slice(0, 5)) expect(colours.get(id)).toBe(runColor(id));
+  });
+
+  it("on a clash the smaller id keeps its colour; past the palette, colours repeat", () => {
+    const ids = runIds(300);
+    const [a, b] = ids.filter((id) => runColor(id) === runColor(ids[0] as string)).sort() as [string, string];
+    const colours = runColors([b, a]);
+    expect(colours.get(a)).toBe(runColor(a));
+    expect(colours.get(b)).not.toBe(runColor(a));
+    expect(runColors(ids.slice(0, 30)).size).toBe(30);
   });
 });

@@ -8,7 +8,7 @@ import { ChartPlot } from "./chart-plot.js";
 import { toPlotSeries } from "./chart-series.js";
 import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
-import { runColor } from "./run-colors.js";
+import { runColors } from "./run-colors.js";
 import "./metric-chart.css";
 
 /** A run as the chart needs it. */
@@ -21,7 +21,7 @@ export interface ChartRun {
 }
 
 export interface RunsMetricChartProps {
-  /** The runs to overlay (any number; fetched 100 per request). Colours come from the run ids. */
+  /** The runs to overlay (any number; fetched 100 per request). Colours come from the run ids (`run-colors.ts`). */
   readonly runs: readonly ChartRun[];
   readonly metricKey: string;
   /** Axis, scale, smoothing, outliers and zoom: keep them in the URL (`chart-settings.ts`). */
@@ -54,10 +54,13 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   const [highlighted, setHighlighted] = useState<string | undefined>();
   // Geometry from the data and settings only; names join after, sharing the points arrays, so the
   // lines are not rebuilt when the runs' names arrive after the history.
-  const plotted = useMemo(
-    () => (history.data ?? []).filter((s) => runIds.includes(s.run_id)).map((s) => toPlotSeries(s, { runName: s.run_id, color: runColor(s.run_id) }, settings)),
-    [history.data, runIds, settings],
-  );
+  const plotted = useMemo(() => {
+    const colors = runColors(runIds);
+    return (history.data ?? []).flatMap((s) => {
+      const color = colors.get(s.run_id);
+      return color ? [toPlotSeries(s, { runName: s.run_id, color }, settings)] : [];
+    });
+  }, [history.data, runIds, settings]);
   const series = useMemo(() => {
     const names = new Map(runs.map((r) => [r.runId, r.runName]));
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
