@@ -40,6 +40,7 @@ export interface Planted {
 
 export interface Seeded {
   file: string;
+  experimentId: string;
   many: Planted[];
   single: Record<"10k" | "100k" | "1M", Planted>;
   rows: number;
@@ -137,7 +138,7 @@ export async function seedChartsDatabase(log: (message: string) => void): Promis
   db.close();
   const seconds = (performance.now() - started) / 1000;
   log(`seeded ${rows.toLocaleString()} rows in ${seconds.toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`);
-  return { file, many, single, rows, seconds };
+  return { file, experimentId, many, single, rows, seconds };
 }
 
 interface CaseResult {
@@ -246,7 +247,14 @@ async function fullHistory(server: MeasuredServer, p: Planted): Promise<Record<s
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
-export async function runChartsServerBench(log: (message: string) => void = (m) => console.error(m)): Promise<Record<string, unknown>> {
+/**
+ * Seeds, starts the server, times the sampled reads; `alsoWhileServing` runs against the same
+ * server and data before it stops (the browser half, charts-ui.ts) and its result is returned too.
+ */
+export async function runChartsServerBench(
+  log: (message: string) => void = (m) => console.error(m),
+  alsoWhileServing?: (serverUrl: string, seeded: Seeded) => Promise<Record<string, unknown>>,
+): Promise<{ server: Record<string, unknown>; ui?: Record<string, unknown> }> {
   const loadStart = loadavg();
   const seeded = await seedChartsDatabase(log);
   const server = await startServerOn(seeded.file, PORT);
@@ -268,7 +276,9 @@ export async function runChartsServerBench(log: (message: string) => void = (m) 
     await run("1 run × 1,000,000 steps, x = timestamp", [seeded.single["1M"]], 1000, "timestamp");
     const baseline = BASELINE ? await fullHistory(server, seeded.single["1M"]) : undefined;
     const hundred = cases[1] as CaseResult;
-    return {
+    if (alsoWhileServing) log("timing the metric page in Chromium…");
+    const ui = alsoWhileServing ? await alsoWhileServing(server.url, seeded) : undefined;
+    const result = {
       machine: { cpus: cpus().length, loadavg_start: loadStart.map(round), loadavg_end: loadavg().map(round) },
       seed: { rows: seeded.rows, seconds: round(seeded.seconds) },
       server_rss_idle_mib: round(rssIdle),
@@ -281,6 +291,7 @@ export async function runChartsServerBench(log: (message: string) => void = (m) 
         "every answer within budget with every planted extreme": cases.every((c) => c.honest),
       },
     };
+    return { server: result, ...(ui ? { ui } : {}) };
   } finally {
     await server.stop();
     rmSync(dirname(seeded.file), { recursive: true, force: true });

@@ -149,3 +149,29 @@ export async function seedCompareRuns(experimentId: string, count: number): Prom
     },
   );
 }
+
+/**
+ * Logs `steps` values of one metric to a run through the REST API, 1,000 per logBatch (MLflow's
+ * limit), a few batches in flight. Step s is logged at `startTime + s · msPerStep`.
+ */
+export async function logMetricSeries(
+  runId: string,
+  key: string,
+  steps: number,
+  value: (step: number) => number,
+  options: { startTime?: number; msPerStep?: number } = {},
+): Promise<void> {
+  const start = options.startTime ?? BASE_TIME;
+  const msPerStep = options.msPerStep ?? 100;
+  const batches = Array.from({ length: Math.ceil(steps / 1000) }, (_, b) => b * 1000);
+  await mapLimit(batches, 4, async (first) => {
+    const metrics: Metric[] = [];
+    for (let step = first; step < Math.min(steps, first + 1000); step++) metrics.push({ key, value: value(step), timestamp: start + step * msPerStep, step });
+    await api.call("logBatch", { run_id: runId, metrics });
+  });
+}
+
+/** A noisy decaying loss curve, the same for the same seed. */
+export function lossCurve(seed: number, steps: number): (step: number) => number {
+  return (step) => Math.exp((-3 * step) / steps) * (1 + seed * 0.15) + 0.05 * Math.sin(step * 0.37 + seed) + 0.03 * Math.sin(step * 0.011 * (seed + 1));
+}

@@ -204,6 +204,7 @@ export const endpoints = {
     x_axis: f.enumOf(SAMPLED_HISTORY_X_AXES, {}).default("step"),
     min_x: f.double(),
     max_x: f.double(),
+    smoothing: f.double(),
   }),
 } as const;
 

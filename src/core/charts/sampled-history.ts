@@ -1,5 +1,5 @@
 import type { Metric } from "../entities/metric.js";
-import { decodeMetric } from "../wire/decode-entities.js";
+import { decodeMetric, decodeMetricValue } from "../wire/decode-entities.js";
 
 /**
  * Tracklet's sampled metric history (`GET /tracklet/metrics/get-history-sampled`, under
@@ -8,18 +8,23 @@ import { decodeMetric } from "../wire/decode-entities.js";
  * spike, dip and NaN/±Infinity value of a series of any length.
  *
  * Request: `run_ids` (repeated, 1 to 100), `metric_key`, `max_points` (1 to 10,000, default
- * 1,000), `x_axis` (`step`, the default, or `timestamp`), `min_x` / `max_x` (inclusive bounds on
- * that axis, either or both).
+ * 1,000), `x_axis` (`step`, the default; `timestamp`; or `relative_time`: milliseconds since the
+ * series' first timestamp, MLflow's "Relative time"), `min_x` / `max_x` (inclusive bounds on that
+ * axis, either or both), `smoothing` (0 to 0.99, default 0: the weight of a debiased EMA,
+ * `smooth-ema.ts`, applied to the whole raw series in step order before it is downsampled, so
+ * a zoomed range is smoothed as in the full view).
  *
  * Response: `{"series": [{"run_id", "metrics": [{key, value, timestamp, step}], "total_points",
- * "sampled"}]}`, one entry per distinct run id in request order. `metrics` is in x order (then
- * step/timestamp, value); `total_points` counts the run's points inside the x-range; `sampled`
- * says whether points were left out. As in MLflow's history endpoints, a run or key that does
+ * "sampled", "raw_values"?, "x_origin"?}]}`, one entry per distinct run id in request order.
+ * `metrics` is in x order (then step/timestamp, value); `total_points` counts the run's points
+ * inside the x-range; `sampled` says whether points were left out. With `smoothing`, `value` is
+ * the smoothed value and `raw_values[i]` the logged value of `metrics[i]`. With `relative_time`,
+ * `x_origin` is the series' first timestamp (x = timestamp − x_origin). As in MLflow's history endpoints, a run or key that does
  * not exist is not an error: its entry has no points. NaN is sent as "NaN", ±Infinity as
  * ±1.7976931348623157e308 (how MLflow stores it); empty `metrics` lists are omitted.
  * Invalid input is 400 INVALID_PARAMETER_VALUE.
  */
-export const SAMPLED_HISTORY_X_AXES = ["step", "timestamp"] as const;
+export const SAMPLED_HISTORY_X_AXES = ["step", "timestamp", "relative_time"] as const;
 export type SampledHistoryXAxis = (typeof SAMPLED_HISTORY_X_AXES)[number];
 
 export const SampledHistoryLimits = {
@@ -35,6 +40,7 @@ export interface SampledHistoryInput {
   x_axis?: SampledHistoryXAxis;
   min_x?: number;
   max_x?: number;
+  smoothing?: number;
 }
 
 export interface SampledMetricSeries {
@@ -42,6 +48,10 @@ export interface SampledMetricSeries {
   metrics: Metric[];
   total_points: number;
   sampled: boolean;
+  /** With smoothing: the logged value of each point (its `value` is the smoothed one). */
+  raw_values?: number[];
+  /** With `relative_time`: the series' first timestamp, the origin of x. */
+  x_origin?: number;
 }
 
 export interface SampledMetricHistoryResponse {
@@ -58,6 +68,8 @@ export function decodeSampledMetricHistory(body: Record<string, unknown>): Sampl
       metrics: (s.metrics ?? []).map(decodeMetric),
       total_points: s.total_points ?? 0,
       sampled: s.sampled ?? false,
+      ...(s.raw_values ? { raw_values: (s.raw_values as unknown[]).map(decodeMetricValue) } : {}),
+      ...(s.x_origin === undefined ? {} : { x_origin: s.x_origin }),
     })),
   };
 }

@@ -2,6 +2,7 @@ import { sql as q, type RawBuilder } from "kysely";
 import { MlflowError, type Metric } from "../../core/index.js";
 import {
   keepsEveryMarker,
+  MAX_SMOOTHING,
   minMaxBucketCount,
   minMaxBucketStart,
   SAMPLED_HISTORY_X_AXES,
@@ -12,6 +13,7 @@ import {
   type SampledMetricSeries,
 } from "../../core/charts/index.js";
 import { DOUBLE_MAX } from "./row-mappers.js";
+import { sampleSmoothed } from "./smoothed-sampler.js";
 import type { Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
@@ -83,16 +85,33 @@ export class MetricSampler {
 
   async sample(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
-    const { budget, axis } = validate(input);
+    const { budget, axis, smoothing } = validate(input);
     const out: SampledMetricSeries[] = [];
     for (const runId of new Set(input.run_ids)) {
-      const plan: Plan = { runId, key: input.metric_key, budget, min: input.min_x, max: input.max_x };
       if (out.length > 0) await yieldToEventLoop(); // let other requests in between runs
-      const { rows, total } = axis === "step" ? await this.byStep(plan) : await this.byTimestamp(plan);
+      // Relative time is the timestamp axis shifted by the series' first timestamp (MLflow's origin).
+      const origin = axis === "relative_time" ? await this.firstTimestamp(runId, input.metric_key) : 0;
+      const shift = (x: number | undefined): number | undefined => (x === undefined ? undefined : x + (origin ?? 0));
+      const plan: Plan = { runId, key: input.metric_key, budget, min: shift(input.min_x), max: shift(input.max_x) };
+      const onAxis = axis === "step" ? "step" : "timestamp";
+      const extra = axis === "relative_time" && origin !== undefined ? { x_origin: origin } : {};
+      if (smoothing > 0) {
+        const { rows, total } = await sampleSmoothed(this.ctx, { ...plan, axis: onAxis, weight: smoothing });
+        const metrics = rows.map((r): Metric => ({ key: plan.key, value: r.y, timestamp: r.timestamp, step: r.step }));
+        out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra });
+        continue;
+      }
+      const { rows, total } = onAxis === "step" ? await this.byStep(plan) : await this.byTimestamp(plan);
       const metrics = rows.map((r): Metric => ({ key: plan.key, value: r.is_nan ? NaN : r.value, timestamp: r.timestamp, step: r.step }));
-      out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total });
+      out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, ...extra });
     }
     return out;
+  }
+
+  /** The series' earliest timestamp (a scan of the series on the covering index), undefined when it is empty. */
+  private async firstTimestamp(runId: string, key: string): Promise<number | undefined> {
+    const row = await this.first(q<{ t: number | null }>`SELECT min(timestamp) AS t FROM ${INDEX} WHERE run_uuid = ${runId} AND key = ${key}`);
+    return row?.t ?? undefined;
   }
 
   private first<O>(query: RawBuilder<O>): Promise<O | undefined> {
@@ -230,7 +249,7 @@ export class MetricSampler {
   }
 }
 
-function validate(input: SampledHistoryInput): { budget: number; axis: SampledHistoryXAxis } {
+function validate(input: SampledHistoryInput): { budget: number; axis: SampledHistoryXAxis; smoothing: number } {
   const { MAX_RUN_IDS, DEFAULT_MAX_POINTS, MAX_POINTS } = SampledHistoryLimits;
   if (input.run_ids.length === 0) throw MlflowError.invalidParameter("GetSampledMetricHistory request must specify at least one run_id.");
   if (input.run_ids.length > MAX_RUN_IDS) {
@@ -245,5 +264,7 @@ function validate(input: SampledHistoryInput): { budget: number; axis: SampledHi
   if (input.min_x !== undefined && input.max_x !== undefined && input.min_x > input.max_x) {
     throw MlflowError.invalidParameter(`min_x must not be greater than max_x. Found min_x=${input.min_x} and max_x=${input.max_x}.`);
   }
-  return { budget, axis };
+  const smoothing = input.smoothing ?? 0;
+  if (!(smoothing >= 0 && smoothing <= MAX_SMOOTHING)) throw MlflowError.invalidParameter(`smoothing must be between 0 and ${MAX_SMOOTHING}. Received ${smoothing}.`);
+  return { budget, axis, smoothing };
 }

@@ -1,9 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, redirect, type ShouldRevalidateFunction } from "react-router";
 import { experimentListQueryOptions, experimentQueryOptions } from "../api/experiments/experiment-queries.js";
+import { sampledHistoryQueryOptions } from "../api/metrics/metric-queries.js";
 import { runQueryOptions } from "../api/runs/run-queries.js";
 import { parseIdList, paths } from "../config/paths.js";
 import { ExperimentsPage } from "../features/experiments/experiments-page.js";
+import { chartHistoryQuery, chartRunIds, METRIC_PAGE_MAX_POINTS } from "../features/metric-page/chart-query.js";
+import { readChartSettings } from "../features/metric-page/chart-settings.js";
 import { RunsPage } from "../features/runs-table/runs-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { RootLayout } from "./root-layout.js";
@@ -54,7 +57,20 @@ export function createAppRouter(queryClient: QueryClient) {
             return null;
           },
         },
-        { path: paths.metric.path, lazy: async () => ({ Component: (await import("../features/metric-page/metric-page.js")).MetricPage }) },
+        { path: paths.runMetrics.path, lazy: async () => ({ Component: (await import("../features/metric-page/run-metrics-page.js")).RunMetricsPage }) },
+        {
+          path: paths.metric.path,
+          lazy: async () => ({ Component: (await import("../features/metric-page/metric-page.js")).MetricPage }),
+          shouldRevalidate: onPathChange,
+          // The chart's history is fetched while the page's code loads, not after it renders.
+          loader: ({ params, request }) => {
+            const url = new URL(request.url);
+            const runIds = chartRunIds(params.runId ?? "", url.searchParams.get("runs"));
+            const query = chartHistoryQuery(runIds, params["*"] ?? "", readChartSettings(url.searchParams), METRIC_PAGE_MAX_POINTS);
+            if (runIds.length > 0 && query.metricKey) void queryClient.prefetchQuery(sampledHistoryQueryOptions(query));
+            return null;
+          },
+        },
         { path: paths.compareRuns.path, lazy: async () => ({ Component: (await import("../features/compare-runs/compare-page.js")).ComparePage }) },
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -20,8 +20,15 @@ export const paths = {
   metric: {
     // A splat, because metric keys may contain slashes (`train/loss`).
     path: "/experiments/:experimentId/runs/:runId/metrics/*",
-    href: ({ experimentId, runId, metricKey }: { experimentId: string; runId: string; metricKey: string }): string =>
-      `/experiments/${enc(experimentId)}/runs/${enc(runId)}/metrics/${enc(metricKey)}`,
+    /** `runIds` overlays more runs (`?runs=`); `search` carries chart settings along. */
+    href: ({ experimentId, runId, metricKey, search = "" }: { experimentId: string; runId: string; metricKey: string; search?: string }): string =>
+      `/experiments/${enc(experimentId)}/runs/${enc(runId)}/metrics/${enc(metricKey)}${search ? `?${search}` : ""}`,
+  },
+  runMetrics: {
+    /** Every metric of a run as a grid of charts; `?runs=` overlays more runs on each. */
+    path: "/experiments/:experimentId/runs/:runId/metrics",
+    href: ({ experimentId, runId, runIds = [] }: { experimentId: string; runId: string; runIds?: readonly string[] }): string =>
+      `/experiments/${enc(experimentId)}/runs/${enc(runId)}/metrics${runIds.length > 0 ? `?${new URLSearchParams({ runs: runIds.join(",") }).toString()}` : ""}`,
   },
   compareRuns: {
     path: "/compare-runs",

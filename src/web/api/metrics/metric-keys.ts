@@ -5,6 +5,11 @@ export interface SampledHistoryQuery {
   metricKey: string;
   xAxis: SampledHistoryXAxis;
   maxPoints: number;
+  /** Debiased EMA weight, 0 for none. */
+  smoothing?: number;
+  /** Inclusive x-range on `xAxis` (a zoom). */
+  minX?: number;
+  maxX?: number;
 }
 
 /** Query keys of metric histories, generic → specific. */

@@ -1,39 +1,53 @@
-import { queryOptions } from "@tanstack/react-query";
-import type { SampledMetricSeries } from "../../../core/charts/index.js";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { SampledHistoryLimits, type SampledMetricSeries } from "../../../core/charts/index.js";
 import { isMlflowError } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
+import { bulkIntervalSeries } from "./bulk-interval-fallback.js";
 import { metricKeys, type SampledHistoryQuery } from "./metric-keys.js";
 
 /**
+ * Whether the server lacks Tracklet's sampled read (a real MLflow server). Learnt from the first
+ * 404 and kept for the page's life, so every later chart goes straight to the fallback instead of
+ * paying a failed request each.
+ */
+let sampledReadMissing = false;
+
+/**
  * A chart-sized history per run: Tracklet's sampled read (every bucket keeps its min and max, and
- * NaN/Inf points are kept), or, against a real MLflow server without that endpoint, MLflow's own
- * get-history-bulk-interval (evenly strided steps).
+ * NaN/Inf points are kept; smoothing is applied to the raw series on the server), or, against a
+ * real MLflow server without that endpoint, MLflow's own get-history-bulk-interval
+ * (`bulk-interval-fallback.ts`). The previous answer stays on screen while a new zoom or
+ * setting loads, so the chart does not blank between views.
  */
 export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
   return queryOptions({
     queryKey: metricKeys.sampled(query),
+    placeholderData: keepPreviousData,
+    // Both servers take at most 100 runs per request: more runs are fetched in parallel chunks.
     queryFn: async (): Promise<SampledMetricSeries[]> => {
-      try {
-        const response = await apiClient.call("getSampledMetricHistory", {
-          run_ids: [...query.runIds],
-          metric_key: query.metricKey,
-          max_points: query.maxPoints,
-          x_axis: query.xAxis,
-        });
-        return response.series ?? [];
-      } catch (error) {
-        if (!isMlflowError(error) || error.errorCode !== "ENDPOINT_NOT_FOUND") throw error;
-        const response = await apiClient.call("getMetricHistoryBulkInterval", {
-          run_ids: [...query.runIds],
-          metric_key: query.metricKey,
-          max_results: Math.min(query.maxPoints, 2500),
-        });
-        const metrics = response.metrics ?? [];
-        return query.runIds.map((runId) => {
-          const points = metrics.filter((m) => m.run_id === runId);
-          return { run_id: runId, metrics: points, total_points: points.length, sampled: false };
-        });
-      }
+      const chunks: string[][] = [];
+      for (let i = 0; i < query.runIds.length; i += SampledHistoryLimits.MAX_RUN_IDS) chunks.push(query.runIds.slice(i, i + SampledHistoryLimits.MAX_RUN_IDS));
+      return (await Promise.all(chunks.map((runIds) => fetchSeries({ ...query, runIds })))).flat();
     },
   });
+}
+
+async function fetchSeries(query: SampledHistoryQuery): Promise<SampledMetricSeries[]> {
+  if (sampledReadMissing) return bulkIntervalSeries(query);
+  try {
+    const response = await apiClient.call("getSampledMetricHistory", {
+      run_ids: [...query.runIds],
+      metric_key: query.metricKey,
+      max_points: query.maxPoints,
+      x_axis: query.xAxis,
+      ...(query.smoothing ? { smoothing: query.smoothing } : {}),
+      ...(query.minX === undefined ? {} : { min_x: query.minX }),
+      ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
+    });
+    return response.series ?? [];
+  } catch (error) {
+    if (!isMlflowError(error) || error.errorCode !== "ENDPOINT_NOT_FOUND") throw error;
+    sampledReadMissing = true;
+    return bulkIntervalSeries(query);
+  }
 }

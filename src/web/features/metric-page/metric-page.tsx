@@ -1,69 +1,54 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { sampledHistoryQueryOptions } from "../../api/metrics/metric-queries.js";
-import { runQueryOptions } from "../../api/runs/run-queries.js";
-import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
-import { LoadingState } from "../../components/loading-state.js";
 import { paths } from "../../config/paths.js";
+import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { formatMetric } from "../../utils/format.js";
-import { MetricChart } from "./metric-chart.js";
+import { chartRunIds, METRIC_PAGE_MAX_POINTS } from "./chart-query.js";
+import { ChartToolbar } from "./chart-toolbar.js";
+import { RunsMetricChart } from "./runs-metric-chart.js";
+import { useChartRuns } from "./use-chart-runs.js";
+import { useChartSettings } from "./use-chart-settings.js";
 
-const MAX_POINTS = 1000;
-
-/** One metric of one run as a chart; axis and scale live in the URL (`?x=time&log=1`). */
+/**
+ * One metric of one run, or of several: `?runs=<id>,<id>` adds runs to the one in the path (the
+ * runs table's "Chart" action links here). Chart settings live in the URL (`chart-settings.ts`).
+ */
 export function MetricPage() {
   const { experimentId = "", runId = "", "*": metricKey = "" } = useParams();
-  const [params, setParams] = useSearchParams();
-  const xAxis = params.get("x") === "time" ? "timestamp" : "step";
-  const logScale = params.get("log") === "1";
-  const run = useQuery(runQueryOptions(runId));
-  const history = useQuery(sampledHistoryQueryOptions({ runIds: [runId], metricKey, xAxis, maxPoints: MAX_POINTS }));
-  const latest = run.data?.data.metrics.find((m) => m.key === metricKey);
-  const series = history.data?.[0];
-  const setParam = (name: string, value: string | undefined): void =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value === undefined) next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const [params] = useSearchParams();
+  const runsParam = params.get("runs");
+  const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
+  const experimentIds = useMemo(() => [experimentId], [experimentId]);
+  const { runs, loaded, error } = useChartRuns(runIds, experimentIds);
+  const [settings, updateSettings] = useChartSettings();
+  useDocumentTitle(metricKey);
+  const home = loaded.find((r) => r.info.run_id === runId);
+  const latest = runIds.length === 1 ? home?.data.metrics.find((m) => m.key === metricKey) : undefined;
 
   return (
-    <div className="page">
+    <div className="page page-scroll">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Runs</Link>
         <span>/</span>
-        <Link to={paths.run.href({ experimentId, runId })}>{run.data?.info.run_name ?? runId}</Link>
+        <Link to={paths.run.href({ experimentId, runId })}>{home?.info.run_name || runId}</Link>
+        <span>/</span>
+        <Link to={paths.runMetrics.href({ experimentId, runId, runIds: runIds.length > 1 ? runIds : [] })}>Metrics</Link>
         <span>/</span>
       </nav>
-      <h1 data-testid="metric-title">{metricKey}</h1>
-      <div className="toolbar" role="toolbar" aria-label="Chart settings">
-        <div className="segmented" role="group" aria-label="X axis">
-          <button type="button" aria-pressed={xAxis === "step"} onClick={() => setParam("x", undefined)}>
-            Step
-          </button>
-          <button type="button" aria-pressed={xAxis === "timestamp"} onClick={() => setParam("x", "time")}>
-            Wall time
-          </button>
-        </div>
-        <label>
-          <input type="checkbox" checked={logScale} onChange={(e) => setParam("log", e.target.checked ? "1" : undefined)} /> Log scale
-        </label>
-        {series && (
-          <span className="badge" data-testid="points-badge" title="Every bucket keeps its minimum and maximum; NaN and infinite values are always shown">
-            {series.metrics.length.toLocaleString()} of {series.total_points.toLocaleString()} points
+      <h1 data-testid="metric-title">
+        {metricKey}
+        {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}
+      </h1>
+      <ChartToolbar settings={settings} onChange={updateSettings}>
+        {latest && (
+          <span className="muted">
+            Latest {formatMetric(latest.value)} at step {latest.step}
           </span>
         )}
-        {latest && <span className="muted">Latest {formatMetric(latest.value)} at step {latest.step}</span>}
-      </div>
-      {history.isPending && <LoadingState label="Loading metric history…" />}
-      {history.isError && <ErrorBanner error={history.error} title="Could not load the metric history" onRetry={() => void history.refetch()} />}
-      {series && series.metrics.length === 0 && <EmptyState title="No values">This run has no value for this metric yet.</EmptyState>}
-      {series && series.metrics.length > 0 && <MetricChart points={series.metrics} xAxis={xAxis} logScale={logScale} />}
+      </ChartToolbar>
+      {error && <ErrorBanner error={error} title="Could not load a run" />}
+      <RunsMetricChart runs={runs} metricKey={metricKey} settings={settings} height={420} maxPoints={METRIC_PAGE_MAX_POINTS} onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))} />
     </div>
   );
 }

@@ -10,7 +10,21 @@ import { useKeyFilter } from "./key-filter.js";
 export function MetricsTable({ metrics, experimentId, runId }: { metrics: readonly Metric[]; experimentId: string; runId: string }) {
   const { shown, control } = useKeyFilter(metrics, "Filter metrics");
   return (
-    <Card id="metrics" title="Metrics" count={metrics.length} actions={control}>
+    <Card
+      id="metrics"
+      title="Metrics"
+      count={metrics.length}
+      actions={
+        <>
+          {metrics.length > 0 && (
+            <Link className="btn btn-small" to={paths.runMetrics.href({ experimentId, runId })}>
+              All charts
+            </Link>
+          )}
+          {control}
+        </>
+      }
+    >
       {metrics.length === 0 ? (
         <p className="faint">No metrics logged.</p>
       ) : (

@@ -29,6 +29,11 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
       <Link className="btn" to={paths.compareRuns.href({ runIds: selectedIds, experimentIds })}>
         Compare
       </Link>
+      {experimentIds[0] && selectedIds[0] && (
+        <Link className="btn" to={paths.runMetrics.href({ experimentId: experimentIds[0], runId: selectedIds[0], runIds: selectedIds })}>
+          Chart
+        </Link>
+      )}
       {deletable.length > 0 && (
         <button type="button" className="btn btn-danger" disabled={lifecycle.isPending} onClick={() => run("delete", deletable)}>
           Delete {deletable.length}

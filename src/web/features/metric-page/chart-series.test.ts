@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import type { SampledMetricSeries } from "../../../core/charts/index.js";
+import { DEFAULT_CHART_SETTINGS, type ChartSettings } from "./chart-settings.js";
+import { formatTick, formatX, nearestPoint, niceStep, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain } from "./chart-series.js";
+
+const T0 = 1_700_000_000_000;
+const DBL_MAX = 1.7976931348623157e308;
+
+function sampled(values: readonly number[], extra: Partial<SampledMetricSeries> = {}): SampledMetricSeries {
+  return {
+    run_id: "r1",
+    metrics: values.map((value, i) => ({ key: "loss", value, timestamp: T0 + 5000 + i * 1000, step: i * 10 })),
+    total_points: values.length * 3,
+    sampled: true,
+    ...extra,
+  };
+}
+
+const plot = (s: SampledMetricSeries, settings: Partial<ChartSettings> = {}) => toPlotSeries(s, { runName: "run", color: "#000" }, { ...DEFAULT_CHART_SETTINGS, ...settings });
+
+describe("toPlotSeries", () => {
+  it("puts x on the chosen axis; relative time counts from the series' origin", () => {
+    const s = sampled([1, 2, 3], { x_origin: T0 });
+    expect(plot(s).points.map((p) => p.x)).toEqual([0, 10, 20]);
+    expect(plot(s, { xAxis: "time" }).points.map((p) => p.x)).toEqual([T0 + 5000, T0 + 6000, T0 + 7000]);
+    expect(plot(s, { xAxis: "relative" }).points.map((p) => p.x)).toEqual([5000, 6000, 7000]);
+    // Without an origin from the server (MLflow fallback), the first point is the origin.
+    expect(plot(sampled([1, 2]), { xAxis: "relative" }).points.map((p) => p.x)).toEqual([0, 1000]);
+  });
+
+  it("draws NaN and ±Infinity (±DBL_MAX) as markers, breaks the line there, and counts points", () => {
+    const p = plot(sampled([1, NaN, 2, DBL_MAX, -DBL_MAX, 3]));
+    expect(p.points.map((q) => q.y)).toEqual([1, null, 2, null, null, 3]);
+    expect(p.markers.map((m) => m.edge)).toEqual(["top", "top", "bottom"]);
+    expect([p.shown, p.total]).toEqual([6, 18]);
+  });
+
+  it("keeps raw and smoothed values when the server smoothed", () => {
+    const p = plot(sampled([1.5, 2.5], { raw_values: [1, 4] }));
+    expect(p.points.map((q) => [q.y, q.raw, q.smoothed])).toEqual([
+      [1.5, 1, 1.5],
+      [2.5, 4, 2.5],
+    ]);
+  });
+
+  it("leaves values ≤ 0 off a log scale", () => {
+    expect(plot(sampled([0, -1, 5]), { yScale: "log" }).points.map((q) => q.y)).toEqual([null, null, 5]);
+  });
+});
+
+describe("yDomain", () => {
+  const curve = [...Array.from({ length: 200 }, (_, i) => 1 + Math.sin(i / 10)), 1000];
+
+  it("covers every value by default", () => {
+    const [lo, hi] = yDomain([plot(sampled(curve))], DEFAULT_CHART_SETTINGS) ?? [NaN, NaN];
+    expect(hi).toBe(1000);
+    expect(lo).toBeLessThan(0.01);
+  });
+
+  it("ignores outliers: the 1st–99th percentile, so one spike no longer sets the scale", () => {
+    const [lo, hi] = yDomain([plot(sampled(curve))], { ignoreOutliers: true, yScale: "linear" }) ?? [NaN, NaN];
+    expect(hi).toBeLessThan(2);
+    expect(lo).toBeGreaterThan(0);
+  });
+
+  it("pads a flat line, stays positive on a log scale, and is undefined with nothing to draw", () => {
+    expect(yDomain([plot(sampled([3, 3]))], DEFAULT_CHART_SETTINGS)).toEqual([2.7, 3.3]);
+    const [lo] = yDomain([plot(sampled([0.001, 10, 100]), { yScale: "log" })], { ignoreOutliers: false, yScale: "log" }) ?? [NaN];
+    expect(lo).toBeGreaterThan(0);
+    expect(yDomain([plot(sampled([NaN]))], DEFAULT_CHART_SETTINGS)).toBeUndefined();
+  });
+});
+
+describe("xDomain, nearestPoint and formatX", () => {
+  it("spans the runs' points, or the zoom", () => {
+    expect(xDomain([plot(sampled([1, 2, 3])), plot(sampled([1]))], undefined)).toEqual([0, 20]);
+    expect(xDomain([plot(sampled([1, 2]))], { min: 3, max: 4 })).toEqual([3, 4]);
+    expect(xDomain([], undefined)).toBeUndefined();
+  });
+
+  it("finds the nearest point by x", () => {
+    const points = plot(sampled([1, 2, 3, 4])).points;
+    expect([-5, 4, 6, 14, 16, 99].map((x) => nearestPoint(points, x)?.x)).toEqual([0, 0, 10, 10, 20, 30]);
+    expect(nearestPoint([], 3)).toBeUndefined();
+  });
+
+  it("formats steps, wall time and relative time differently", () => {
+    expect(formatX(12000, "step")).toMatch(/^12.?000$/);
+    expect(formatX(T0, "time")).toMatch(/^2023-11-1\d \d\d:\d\d:\d\d$/);
+    expect(formatX(3_723_000, "relative")).toBe("1h 02m");
+  });
+});
+
+describe("yAxisTicks", () => {
+  it("rounds a linear domain out to a nice step and ticks every step", () => {
+    expect(niceStep(1000, 5)).toBe(200);
+    expect(niceStep(0.9, 5)).toBe(0.2);
+    expect(yAxisTicks([0.018, 1000], "linear")).toEqual({ domain: [0, 1000], ticks: [0, 200, 400, 600, 800, 1000] });
+    expect(yAxisTicks([-0.13, 0.71], "linear")).toEqual({ domain: [-0.2, 0.8], ticks: [-0.2, 0, 0.2, 0.4, 0.6, 0.8] });
+  });
+
+  it("ticks a log scale at 1-2-5 × 10^k, fewer over many decades", () => {
+    expect(yAxisTicks([0.03, 1.2], "log").ticks).toEqual([0.03, 0.1, 0.3, 1]);
+    expect(yAxisTicks([0.15, 0.9], "log").ticks).toEqual([0.2, 0.5]);
+    expect(yAxisTicks([1e-6, 10], "log").ticks).toEqual([1e-6, 1e-5, 1e-4, 0.001, 0.01, 0.1, 1, 10]);
+    expect(yAxisTicks([0.3, 0.4], "log").ticks.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("xAxisTicks", () => {
+  it("ticks steps at round numbers inside the domain", () => {
+    expect(xAxisTicks([60_000, 60_401], "step")).toEqual([60_000, 60_100, 60_200, 60_300, 60_400]);
+    expect(xAxisTicks([0, 99_999], "step")).toEqual([0, 20_000, 40_000, 60_000, 80_000]);
+  });
+
+  it("ticks relative time at round durations", () => {
+    const ticks = xAxisTicks([0, 9_999_900], "relative");
+    expect(ticks).toEqual([0, 1, 2, 3, 4, 5].map((n) => n * 1_800_000));
+    expect(ticks.map((t) => formatTick(t, "relative", 9_999_900))).toEqual(["0", "30m 00s", "1h 00m", "1h 30m", "2h 00m", "2h 30m"]);
+    expect(xAxisTicks([0, 95_000], "relative")).toEqual([0, 30_000, 60_000, 90_000]);
+  });
+
+  it("ticks wall time at round local clock times", () => {
+    const lo = new Date(2023, 10, 14, 22, 13, 20).getTime();
+    const ticks = xAxisTicks([lo, lo + 2.7 * 3_600_000], "time");
+    expect(ticks.map((t) => formatTick(t, "time", 2.7 * 3_600_000))).toEqual(["22:30", "23:00", "23:30", "00:00", "00:30"]);
+  });
+});

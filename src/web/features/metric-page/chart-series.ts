@@ -1,0 +1,206 @@
+import { isMarkerValue, type SampledMetricSeries } from "../../../core/charts/index.js";
+import { formatDuration, formatTime } from "../../utils/format.js";
+import type { ChartSettings, ChartXAxis } from "./chart-settings.js";
+
+/** One drawn point. `y` is null where the line cannot go (a marker, or ≤ 0 on a log scale). */
+export interface PlotPoint {
+  readonly x: number;
+  readonly y: number | null;
+  /** The logged value (NaN/±Infinity included). */
+  readonly raw: number;
+  /** The smoothed value, when smoothing is on. */
+  readonly smoothed?: number | undefined;
+  readonly step: number;
+}
+
+/** A NaN/±Infinity value, drawn as a marker on the top (NaN, +∞) or bottom (−∞) edge. */
+export interface PlotMarker {
+  readonly x: number;
+  readonly raw: number;
+  readonly edge: "top" | "bottom";
+}
+
+export interface PlotSeries {
+  readonly runId: string;
+  readonly runName: string;
+  readonly color: string;
+  readonly points: readonly PlotPoint[];
+  readonly markers: readonly PlotMarker[];
+  /** Points received and points in the range on the server. */
+  readonly shown: number;
+  readonly total: number;
+}
+
+/** The x of a point on an axis; relative time counts from the series' first timestamp. */
+export function xOf(m: { step: number; timestamp: number }, axis: ChartXAxis, origin: number): number {
+  return axis === "step" ? m.step : axis === "time" ? m.timestamp : m.timestamp - origin;
+}
+
+/** A sampled series as drawn: x on the chosen axis, markers apart, raw and smoothed values kept. */
+export function toPlotSeries(series: SampledMetricSeries, run: { runName: string; color: string }, settings: ChartSettings): PlotSeries {
+  const origin = series.x_origin ?? series.metrics[0]?.timestamp ?? 0;
+  const smoothing = series.raw_values !== undefined;
+  const points: PlotPoint[] = [];
+  const markers: PlotMarker[] = [];
+  series.metrics.forEach((m, i) => {
+    const x = xOf(m, settings.xAxis, origin);
+    const raw = smoothing ? (series.raw_values?.[i] ?? m.value) : m.value;
+    if (isMarkerValue(m.value)) {
+      markers.push({ x, raw: m.value, edge: m.value < 0 ? "bottom" : "top" });
+      points.push({ x, y: null, raw, step: m.step });
+      return;
+    }
+    const y = settings.yScale === "log" && m.value <= 0 ? null : m.value;
+    points.push({ x, y, raw, step: m.step, ...(smoothing ? { smoothed: m.value } : {}) });
+  });
+  return { runId: series.run_id, runName: run.runName, color: run.color, points, markers, shown: series.metrics.length, total: series.total_points };
+}
+
+/** Linear-interpolated quantile of sorted values (q in [0, 1]). */
+function quantile(sorted: readonly number[], q: number): number {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const a = sorted[lo] as number;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
+  return a + (b - a) * (at - lo);
+}
+
+/**
+ * The y-range to draw. All values by default; with "ignore outliers", the 1st to 99th percentile of
+ * the drawn values (over every run): a lone spike or the first steps of a loss stop flattening the
+ * rest, and still show as a line leaving the chart. (MLflow's UI drops the points outside the
+ * 5th–95th percentile instead; hiding data is what the min/max sampling avoids, so only the scale
+ * changes here, and it keeps more of the range.) Undefined when nothing is drawable. The range is
+ * then widened to round tick values by `yAxisTicks`.
+ */
+export function yDomain(series: readonly PlotSeries[], settings: Pick<ChartSettings, "ignoreOutliers" | "yScale">): [number, number] | undefined {
+  const values: number[] = [];
+  for (const s of series) for (const p of s.points) if (p.y !== null) values.push(p.y);
+  if (values.length === 0) return undefined;
+  values.sort((a, b) => a - b);
+  const lo = settings.ignoreOutliers ? quantile(values, 0.01) : (values[0] as number);
+  const hi = settings.ignoreOutliers ? quantile(values, 0.99) : (values[values.length - 1] as number);
+  if (lo !== hi) return [lo, hi];
+  // A flat line: a band around it (a factor of √2 on a log scale).
+  if (settings.yScale === "log") return [lo / Math.SQRT2, hi * Math.SQRT2];
+  const pad = Math.abs(lo) * 0.1 || 1;
+  return [lo - pad, hi + pad];
+}
+
+const round12 = (x: number): number => Number(x.toPrecision(12));
+
+/** A round step (1, 2, 2.5 or 5 × 10^k) giving about `count` intervals over `span`. */
+export function niceStep(span: number, count: number): number {
+  const raw = span / Math.max(1, count);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / magnitude;
+  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
+}
+
+/**
+ * The y axis: the domain widened to round values, and its ticks. Linear: multiples of a nice step.
+ * Log: 1-2-5 × 10^k inside the domain (only powers of ten over many decades); the domain is kept.
+ */
+export function yAxisTicks([lo, hi]: [number, number], scale: ChartSettings["yScale"], count = 5): { domain: [number, number]; ticks: number[] } {
+  if (scale === "linear") {
+    const step = niceStep(hi - lo, count);
+    const from = Math.floor(lo / step) * step;
+    const to = Math.ceil(hi / step) * step;
+    const ticks: number[] = [];
+    for (let i = 0; from + i * step <= to + step / 2; i++) ticks.push(round12(from + i * step));
+    return { domain: [round12(from), round12(to)], ticks };
+  }
+  const decades = Math.log10(hi) - Math.log10(lo);
+  const mantissas = decades > 4 ? [1] : decades > 1.5 ? [1, 3] : [1, 2, 5];
+  const ticks: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of mantissas) {
+      const t = round12(m * 10 ** k);
+      if (t >= lo && t <= hi) ticks.push(t);
+    }
+  }
+  if (ticks.length < 2) return { domain: [lo, hi], ticks: [lo, Math.sqrt(lo * hi), hi].map((t) => Number(t.toPrecision(2))).filter((t) => t >= lo && t <= hi) };
+  return { domain: [lo, hi], ticks };
+}
+
+/** The x-range of the drawn points (the zoom when there is one). */
+export function xDomain(series: readonly PlotSeries[], zoom: ChartSettings["zoom"]): [number, number] | undefined {
+  if (zoom) return [zoom.min, zoom.max];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    const first = s.points[0];
+    const last = s.points[s.points.length - 1];
+    if (first) lo = Math.min(lo, first.x);
+    if (last) hi = Math.max(hi, last.x);
+  }
+  if (!(lo <= hi)) return undefined;
+  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+/** Tick and tooltip text for an x value. */
+export function formatX(x: number, axis: ChartXAxis): string {
+  if (axis === "step") return Number.isInteger(x) ? x.toLocaleString() : x.toFixed(1);
+  if (axis === "time") return formatTime(x);
+  return formatDuration(Math.max(0, x));
+}
+
+export const X_AXIS_LABEL: Record<ChartXAxis, string> = { step: "Step", time: "Wall time", relative: "Relative time" };
+
+/** The point of a series nearest to x (points are in x order), by binary search. */
+export function nearestPoint(points: readonly PlotPoint[], x: number): PlotPoint | undefined {
+  if (points.length === 0) return undefined;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((points[mid] as PlotPoint).x < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = points[lo] as PlotPoint;
+  const before = points[lo - 1];
+  return before && Math.abs(before.x - x) <= Math.abs(after.x - x) ? before : after;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Round time intervals for ticks on the time axes. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SECOND).concat([1, 2, 5, 10, 15, 30].map((n) => n * MINUTE), [1, 2, 3, 6, 12].map((n) => n * HOUR), [1, 2, 7, 14, 30, 60, 90, 180, 365].map((n) => n * DAY));
+
+/**
+ * x ticks at round values inside the domain (the domain itself is not widened: it is the data's
+ * or the zoom's): round numbers of steps, round durations of relative time, round clock times of
+ * wall time (in local time).
+ */
+export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count = 6): number[] {
+  const span = hi - lo;
+  let step = niceStep(span, count);
+  let offset = 0;
+  if (axis !== "step" && span / count >= SECOND) {
+    step = TIME_STEPS.find((t) => t >= span / count) ?? step;
+    // Wall time: align to local midnight, hours and minutes (the timezone offset, in ms).
+    if (axis === "time" && step < 7 * DAY) offset = -new Date(lo).getTimezoneOffset() * MINUTE;
+  }
+  const ticks: number[] = [];
+  for (let t = Math.ceil((lo + offset) / step) * step - offset; t <= hi; t += step) ticks.push(round12(t));
+  return ticks;
+}
+
+/**
+ * Axis tick text: shorter than the tooltip's. Wall time shows the clock within a day and the date
+ * beyond; relative time is a duration; steps are numbers (compact past 10,000).
+ */
+export function formatTick(x: number, axis: ChartXAxis, span: number): string {
+  if (axis === "relative") return x <= 0 ? "0" : formatDuration(x);
+  if (axis === "time") {
+    const d = new Date(x);
+    const clock = `${pad2(d.getHours())}:${pad2(d.getMinutes())}${span < 600_000 ? `:${pad2(d.getSeconds())}` : ""}`;
+    return span < 86_400_000 ? clock : `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${clock}`;
+  }
+  if (Math.abs(x) >= 10_000) return `${Number((x / 1000).toPrecision(4))}k`;
+  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}

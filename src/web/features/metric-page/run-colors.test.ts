@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { RUN_PALETTE, runColor, runColors } from "./run-colors.js";
+
+/** Run-id-like hex strings from a seeded LCG. */
+function runIds(n: number): string[] {
+  let state = 7;
+  return Array.from({ length: n }, () =>
+    Array.from({ length: 4 }, () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state.toString(16).padStart(8, "0");
+    }).join(""),
+  );
+}
+
+describe("runColor", () => {
+  it("depends on the run id only: the same in any order, list or session", () => {
+    const ids = runIds(50);
+    const forward = ids.map(runColor);
+    const backward = [...ids].reverse().map(runColor).reverse();
+    expect(backward).toEqual(forward);
+    expect(runColor("0123456789abcdef0123456789abcdef")).toBe(runColor("0123456789abcdef0123456789abcdef"));
+  });
+
+  it("is a palette colour, and the palette has no duplicates", () => {
+    expect(new Set(RUN_PALETTE).size).toBe(RUN_PALETTE.length);
+    for (const id of runIds(100)) expect(RUN_PALETTE).toContain(runColor(id));
+  });
+
+  it("spreads run ids over the whole palette", () => {
+    const counts = new Map<string, number>();
+    for (const id of runIds(1200)) counts.set(runColor(id), (counts.get(runColor(id)) ?? 0) + 1);
+    expect(counts.size).toBe(RUN_PALETTE.length);
+    // 100 expected per colour; a poor hash would pile them up.
+    for (const n of counts.values()) expect(n).toBeGreaterThan(60);
+  });
+
+  it("differs between ids that differ in one character", () => {
+    const colors = new Set(["run-a", "run-b", "run-c", "run-d"].map(runColor));
+    expect(colors.size).toBeGreaterThan(1);
+  });
+});
+
+describe("runColors", () => {
+  it("gives the runs of a view distinct colours, whatever their order", () => {
+    const ids = runIds(12);
+    const colours = runColors(ids);
+    expect(new Set(colours.values()).size).toBe(12);
+    expect(runColors([...ids].reverse())).toEqual(colours);
+  });
+
+  it("is each run's own colour when no two runs clash", () => {
+    const ids = runIds(200);
+    const apart: string[] = [];
+    for (const id of ids) if (!apart.some((a) => runColor(a) === runColor(id))) apart.push(id);
+    const colours = runColors(apart.slice(0, 5));
+    for (const id of apart.slice(0, 5)) expect(colours.get(id)).toBe(runColor(id));
+  });
+
+  it("on a clash the smaller id keeps its colour; past the palette, colours repeat", () => {
+    const ids = runIds(300);
+    const [a, b] = ids.filter((id) => runColor(id) === runColor(ids[0] as string)).sort() as [string, string];
+    const colours = runColors([b, a]);
+    expect(colours.get(a)).toBe(runColor(a));
+    expect(colours.get(b)).not.toBe(runColor(a));
+    expect(runColors(ids.slice(0, 30)).size).toBe(30);
+  });
+});

@@ -1,0 +1,78 @@
+import { useMemo } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { EmptyState } from "../../components/empty-state.js";
+import { ErrorBanner } from "../../components/error-banner.js";
+import { LoadingState } from "../../components/loading-state.js";
+import { paths } from "../../config/paths.js";
+import { useDocumentTitle } from "../../utils/use-document-title.js";
+import { chartRunIds } from "./chart-query.js";
+import { ChartToolbar } from "./chart-toolbar.js";
+import { LazyMount } from "./lazy-mount.js";
+import { RunsMetricChart } from "./runs-metric-chart.js";
+import { useChartRuns } from "./use-chart-runs.js";
+import { useChartSettings } from "./use-chart-settings.js";
+
+const CHART_HEIGHT = 200;
+/** Header and legend above each plot, so the placeholder is as tall as the chart that replaces it. */
+const CARD_CHROME = 30;
+
+/**
+ * Every metric of a run (and of the runs in `?runs=`) as a grid of charts that mount as they
+ * scroll into view. The settings (axis, scale, smoothing, outliers, zoom) apply to every chart and
+ * live in the URL; each title opens that metric's own page with the same settings.
+ */
+export function RunMetricsPage() {
+  const { experimentId = "", runId = "" } = useParams();
+  const [params] = useSearchParams();
+  const runsParam = params.get("runs");
+  const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
+  const experimentIds = useMemo(() => [experimentId], [experimentId]);
+  const { runs, loaded, isPending, error } = useChartRuns(runIds, experimentIds);
+  const [settings, updateSettings] = useChartSettings();
+  const home = loaded.find((r) => r.info.run_id === runId);
+  useDocumentTitle(`Metrics of ${home?.info.run_name || runId}`);
+  const keys = useMemo(() => [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort((a, b) => a.localeCompare(b)), [loaded]);
+  const search = params.toString();
+
+  return (
+    <div className="page page-scroll">
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Runs</Link>
+        <span>/</span>
+        <Link to={paths.run.href({ experimentId, runId })}>{home?.info.run_name || runId}</Link>
+        <span>/</span>
+      </nav>
+      <h1>
+        Metrics
+        {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}
+        {keys.length > 0 && <span className="muted"> · {keys.length} charts</span>}
+      </h1>
+      <ChartToolbar settings={settings} onChange={updateSettings} />
+      {error && <ErrorBanner error={error} title="Could not load a run" />}
+      {isPending && keys.length === 0 && <LoadingState label="Loading runs…" />}
+      {!isPending && keys.length === 0 && !error && <EmptyState title="No metrics">No metric has been logged to {runIds.length > 1 ? "these runs" : "this run"} yet.</EmptyState>}
+      <div className="metric-grid" data-testid="metric-grid">
+        {keys.map((key) => (
+          <section key={key} className={`metric-grid-card${runIds.length > 1 ? " has-legend" : ""}`} data-testid="metric-grid-card" aria-label={key}>
+            <h2 className="mono">
+              <Link to={paths.metric.href({ experimentId, runId, metricKey: key, search })} title={`Open the chart of ${key}`}>
+                {key}
+              </Link>
+            </h2>
+            <LazyMount height={CHART_HEIGHT + CARD_CHROME}>
+              <RunsMetricChart
+                runs={runs}
+                metricKey={key}
+                settings={settings}
+                height={CHART_HEIGHT}
+                maxPoints={500}
+                hideLegend={runIds.length === 1}
+                onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))}
+              />
+            </LazyMount>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { sampledHistoryQueryOptions } from "../../api/metrics/metric-queries.js";
+import { EmptyState } from "../../components/empty-state.js";
+import { ErrorBanner } from "../../components/error-banner.js";
+import { ChartLegend } from "./chart-legend.js";
+import { ChartPlot } from "./chart-plot.js";
+import { toPlotSeries } from "./chart-series.js";
+import { chartHistoryQuery } from "./chart-query.js";
+import type { ChartSettings, ChartZoom } from "./chart-settings.js";
+import { runColors } from "./run-colors.js";
+import "./metric-chart.css";
+
+/** A run as the chart needs it. */
+export interface ChartRun {
+  readonly runId: string;
+  /** Shown in the legend and the tooltip. */
+  readonly runName: string;
+  /** Epoch ms; optional, for callers that have it (relative time counts from each series' first value, as MLflow's does). */
+  readonly startTime?: number | undefined;
+}
+
+export interface RunsMetricChartProps {
+  /** The runs to overlay (any number; fetched 100 per request). Colours come from the run ids (`run-colors.ts`). */
+  readonly runs: readonly ChartRun[];
+  readonly metricKey: string;
+  /** Axis, scale, smoothing, outliers and zoom: keep them in the URL (`chart-settings.ts`). */
+  readonly settings: ChartSettings;
+  /** Called with the dragged x-range, or undefined by "Reset zoom". Without it the chart does not zoom. */
+  readonly onZoom?: ((range: ChartZoom | undefined) => void) | undefined;
+  /** Plot height in px (default 320). */
+  readonly height?: number | undefined;
+  /** Points per run (default 1,000; the server allows up to 10,000). */
+  readonly maxPoints?: number | undefined;
+  /** Hide the legend (e.g. a single-run chart in a grid). */
+  readonly hideLegend?: boolean | undefined;
+}
+
+const DEFAULT_HEIGHT = 320;
+const DEFAULT_MAX_POINTS = 1000;
+/** The performance mark set when the chart's lines are first in the DOM, for `npm run bench:charts`. */
+export const CHART_PAINTED_MARK = "tracklet:metric-chart-painted";
+
+/**
+ * One metric of several runs in one chart: a line per run in the run's colour, min/max-sampled by
+ * the server (or MLflow's bulk-interval read), NaN/Inf as markers, a legend and tooltip, drag to
+ * zoom (refetching the range at full resolution) and an "N of M points" badge. Stable props:
+ * `runs`, `metricKey`, `settings`, `onZoom`, `height`, `maxPoints`, `hideLegend`.
+ */
+export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DEFAULT_HEIGHT, maxPoints = DEFAULT_MAX_POINTS, hideLegend = false }: RunsMetricChartProps) {
+  const runIdsKey = runs.map((r) => r.runId).join(",");
+  const runIds = useMemo(() => (runIdsKey ? runIdsKey.split(",") : []), [runIdsKey]);
+  const history = useQuery({ ...sampledHistoryQueryOptions(chartHistoryQuery(runIds, metricKey, settings, maxPoints)), enabled: runIds.length > 0 });
+  const [highlighted, setHighlighted] = useState<string | undefined>();
+  // Geometry from the data and settings only; names join after, sharing the points arrays, so the
+  // lines are not rebuilt when the runs' names arrive after the history.
+  const plotted = useMemo(() => {
+    const colors = runColors(runIds);
+    return (history.data ?? []).flatMap((s) => {
+      const color = colors.get(s.run_id);
+      return color ? [toPlotSeries(s, { runName: s.run_id, color }, settings)] : [];
+    });
+  }, [history.data, runIds, settings]);
+  const series = useMemo(() => {
+    const names = new Map(runs.map((r) => [r.runId, r.runName]));
+    return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
+  }, [plotted, runs]);
+  const shown = series.reduce((n, s) => n + s.shown, 0);
+  const total = series.reduce((n, s) => n + s.total, 0);
+  const root = useRef<HTMLDivElement>(null);
+  usePaintedMark(root, series.filter((s) => s.points.length > 0).length);
+
+  const body = () => {
+    if (runIds.length === 0) return <EmptyState title="No runs">Select runs to chart this metric.</EmptyState>;
+    if (history.isError) return <ErrorBanner error={history.error} title="Could not load the metric history" onRetry={() => void history.refetch()} />;
+    if (history.isPending) return <div className="rmc-skeleton" style={{ height }} role="status" aria-label="Loading metric history" />;
+    if (shown === 0) {
+      return (
+        <div style={{ minHeight: height }} className="rmc-empty">
+          <EmptyState title={settings.zoom ? "No values in this range" : "No values"}>{settings.zoom ? "Reset the zoom to see the whole series." : `No run has logged ${metricKey} yet.`}</EmptyState>
+        </div>
+      );
+    }
+    return <ChartPlot series={series} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} />;
+  };
+
+  return (
+    <div className={`rmc${history.isPlaceholderData ? " is-stale" : ""}`} data-testid="runs-metric-chart" ref={root}>
+      <div className="rmc-header">
+        {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} />}
+        <span className="rmc-header-spacer" />
+        {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
+        {history.data && (
+          <span className="badge" data-testid="points-badge" title="Each bucket of the x-range keeps its minimum and maximum; NaN and infinite values are always shown">
+            {shown.toLocaleString()} of {total.toLocaleString()} points
+          </span>
+        )}
+        {settings.zoom && onZoom && (
+          <button type="button" className="btn btn-small" onClick={() => onZoom(undefined)}>
+            Reset zoom
+          </button>
+        )}
+      </div>
+      {body()}
+    </div>
+  );
+}
+
+/** Marks CHART_PAINTED_MARK once `lines` curves are in the DOM and a frame has been painted. */
+function usePaintedMark(root: React.RefObject<HTMLDivElement | null>, lines: number): void {
+  const marked = useRef(false);
+  useEffect(() => {
+    if (marked.current || lines === 0) return;
+    let frame = 0;
+    const check = (): void => {
+      const drawn = root.current?.querySelectorAll('path[data-testid="chart-line"][d^="M"]').length ?? 0;
+      if (drawn >= lines) {
+        marked.current = true;
+        // The next frame starts once this one, with the lines, has been painted.
+        frame = requestAnimationFrame(() => performance.mark(CHART_PAINTED_MARK, { detail: { lines } }));
+        return;
+      }
+      frame = requestAnimationFrame(check);
+    };
+    check();
+    return () => cancelAnimationFrame(frame);
+  }, [root, lines]);
+}

@@ -1,0 +1,34 @@
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { Run } from "../../../core/index.js";
+import { runQueryOptions } from "../../api/runs/run-queries.js";
+import type { ChartRun } from "./runs-metric-chart.js";
+
+export interface ChartRuns {
+  /** In the order asked for; named by the id's start until the run has loaded. */
+  runs: ChartRun[];
+  loaded: Run[];
+  isPending: boolean;
+  error: Error | null;
+}
+
+/** The runs of a chart page, fetched in one batched search per 100 (see load-run.ts). */
+export function useChartRuns(runIds: readonly string[], experimentIds: readonly string[]): ChartRuns {
+  const key = runIds.join(",");
+  // A stable combine: react-query then re-runs it only when a result changes, so `runs` keeps its
+  // identity across renders and the chart does not rebuild its series.
+  const combine = useCallback(
+    (results: UseQueryResult<Run>[]): ChartRuns => ({
+      runs: results.map((r, i) => {
+        const id = key.split(",")[i] ?? "";
+        return { runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time };
+      }),
+      loaded: results.flatMap((r) => (r.data ? [r.data] : [])),
+      isPending: results.some((r) => r.isPending),
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
+    // Keyed on the ids' text: callers may pass a new array with the same ids.
+    [key],
+  );
+  return useQueries({ queries: runIds.map((id) => runQueryOptions(id, experimentIds)), combine });
+}
