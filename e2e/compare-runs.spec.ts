@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { api } from "./support/api.js";
-import { createExperiment, seedCompareRuns, type CompareRun } from "./support/generators.js";
+import { createExperiment, logMetricSeries, lossCurve, seedCompareRuns, type CompareRun } from "./support/generators.js";
 import { recordRunSearches } from "./support/network.js";
 import { runRow } from "./support/runs-table.js";
 
@@ -78,12 +78,12 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   const scatter = page.getByTestId("compare-scatter");
   await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
   // Defaults: the first differing param (categorical here) against the first differing metric.
-  await expect(page.getByLabel("X axis")).toHaveValue("params.activation");
-  await expect(page.getByLabel("Y axis")).toHaveValue("metrics.accuracy");
+  await expect(page.getByTestId("scatter-section").getByLabel("X axis")).toHaveValue("params.activation");
+  await expect(page.getByTestId("scatter-section").getByLabel("Y axis")).toHaveValue("metrics.accuracy");
   await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toBeVisible();
-  await page.getByLabel("Y axis").selectOption("metrics.loss");
+  await page.getByTestId("scatter-section").getByLabel("Y axis").selectOption("metrics.loss");
   await expect(page).toHaveURL(/y=metrics.loss/);
-  await page.getByLabel("X axis").selectOption("params.lr");
+  await page.getByTestId("scatter-section").getByLabel("X axis").selectOption("params.lr");
   await expect(page).toHaveURL(/x=params.lr/);
   await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toHaveCount(0);
   await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
@@ -127,8 +127,8 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await expect(table(page).locator("tbody tr").first().locator("th")).toContainText(third.name);
   await expect(page.getByLabel("Only differences")).not.toBeChecked();
   await expect(page.getByLabel("System tags")).toBeChecked();
-  await expect(page.getByLabel("X axis")).toHaveValue("params.lr");
-  await expect(page.getByLabel("Y axis")).toHaveValue("metrics.loss");
+  await expect(page.getByTestId("scatter-section").getByLabel("X axis")).toHaveValue("params.lr");
+  await expect(page.getByTestId("scatter-section").getByLabel("Y axis")).toHaveValue("metrics.loss");
   await expect(page.getByLabel("Parallel coordinates metric")).toHaveValue("loss");
 
   // A scatter point names its run on hover and opens it on click.
@@ -200,4 +200,34 @@ test("60 runs load with one search and stay usable: pinned keys, horizontal scro
   await page.screenshot({ path: "test-results/compare-60-runs.png" });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/compare-60-runs-dark.png", fullPage: true });
+});
+
+test("overlay charts: one per differing metric, in the table's run colours, with their own settings in the URL", async ({ page }) => {
+  const experiment = await createExperiment();
+  const runs = await seedCompareRuns(experiment.id, 3);
+  for (const [i, run] of runs.entries()) await logMetricSeries(run.id, "loss", 500, lossCurve(i, 500));
+  await page.goto(compareUrl(runs));
+
+  // loss and accuracy differ between the runs; epochs is the same everywhere, so it has no chart.
+  const cards = page.getByTestId("compare-chart-card");
+  await expect(cards).toHaveCount(2);
+  await expect(cards.locator("h2")).toHaveText(["accuracy", "loss"]);
+  const loss = cards.filter({ has: page.locator("h2", { hasText: /^loss$/ }) });
+  await loss.scrollIntoViewIfNeeded();
+  await expect(loss.getByTestId("points-badge")).toContainText("of 1,503 points");
+  const legend = loss.getByTestId("legend-entry");
+  await expect(legend).toHaveCount(3);
+  const chartColours = new Map(await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id") ?? "", el.getAttribute("data-color") ?? ""] as const)));
+  expect(new Set(chartColours.values()).size).toBe(3);
+
+  // The chart settings use c-prefixed keys, so the scatter keeps x and y.
+  const section = page.getByTestId("compare-charts-section");
+  await section.getByRole("button", { name: "Wall time" }).click();
+  await section.getByLabel("Log scale").check();
+  await expect(page).toHaveURL(/cx=time/);
+  await expect(page).toHaveURL(/clog=1/);
+  await page.reload();
+  await expect(page.getByTestId("compare-charts-section").getByRole("button", { name: "Wall time" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("compare-charts-section").getByLabel("Log scale")).toBeChecked();
+  await page.getByTestId("compare-charts-section").screenshot({ path: test.info().outputPath("compare-charts.png") });
 });

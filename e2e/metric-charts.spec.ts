@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { runColors } from "../src/web/features/metric-page/run-colors.js";
+import { runColors } from "../src/web/utils/run-colors.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
 
 /** The `d` attribute of the chart's first line, once it is drawn and differs from `previous`. */

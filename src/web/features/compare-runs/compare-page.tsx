@@ -7,7 +7,10 @@ import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { LoadingState } from "../../components/loading-state.js";
 import { paths } from "../../config/paths.js";
+import { runColors } from "../../utils/run-colors.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
+import type { ChartSettings } from "../metric-page/chart-settings.js";
+import { CompareCharts } from "./compare-charts.js";
 import { compareGrid, exportFileName } from "./compare-export.js";
 import { buildCompareSections, differSummary } from "./compare-rows.js";
 import { CompareScatter } from "./compare-scatter.js";
@@ -17,7 +20,6 @@ import { toCsv } from "./csv.js";
 import { downloadCsv } from "./download-csv.js";
 import { ParallelCoordinates } from "./parallel-coordinates.js";
 import { ParallelMetricSelect } from "./parallel-metric-select.js";
-import { runColor } from "./run-colors.js";
 import { defaultScatterFields, fieldOptions } from "./scatter-data.js";
 import { TableToolbar } from "./table-toolbar.js";
 import { useCompareViewState } from "./use-compare-view-state.js";
@@ -26,15 +28,16 @@ import "./compare-page.css";
 /** Beyond this many differing params the plot is a wall of axes; the rest stay in the table. */
 const MAX_PARALLEL_PARAMS = 24;
 
-/** The selected runs side by side: a diff table against a reference run, a scatter and parallel coordinates. */
+/** The selected runs side by side: a diff table against a reference run, overlay charts per metric, a scatter and parallel coordinates. */
 export function ComparePage() {
   const [state, update] = useCompareViewState();
   const query = useQuery(compareRunsQueryOptions(state.runIds, state.experimentIds));
   useDocumentTitle(`Compare ${state.runIds.length} runs`);
 
   const loaded = query.data?.runs;
-  // Colours follow the selection order, so pinning another reference does not repaint every run.
-  const colors = useMemo(() => new Map((loaded ?? []).map((r, i) => [r.info.run_id, runColor(i)])), [loaded]);
+  // The run colours of every chart and view: from the run ids, so pinning a reference or adding a
+  // run repaints nothing, and the table's colours are the overlay charts' colours.
+  const colors = useMemo(() => runColors((loaded ?? []).map((r) => r.info.run_id)), [loaded]);
   const colorOf = (runId: string) => colors.get(runId) ?? "var(--text-faint)";
   const runs = useMemo((): Run[] => {
     const all = loaded ?? [];
@@ -98,7 +101,14 @@ export function ComparePage() {
           </div>
         )}
       </CompareSection>
-      {/* Overlay charts per metric belong here, between the table and the scatter. */}
+      <CompareSection title="Charts" testId="compare-charts-section">
+        <CompareCharts
+          runs={runs}
+          metricKeys={sections.find((s) => s.id === "metrics")?.rows.map((r) => r.key) ?? []}
+          settings={state.chart}
+          onSettings={(change: (current: ChartSettings) => ChartSettings) => update({ chart: change(state.chart) })}
+        />
+      </CompareSection>
       <div className="compare-plots">
         <CompareSection title="Scatter" testId="scatter-section">
           <CompareScatter

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CHART_SETTINGS } from "../metric-page/chart-settings.js";
 import { readCompareViewState, writeCompareViewState, type CompareViewState } from "./compare-url-state.js";
 
 const DEFAULTS: CompareViewState = {
@@ -12,6 +13,7 @@ const DEFAULTS: CompareViewState = {
   scatterX: undefined,
   scatterY: undefined,
   parallelMetric: undefined,
+  chart: DEFAULT_CHART_SETTINGS,
 };
 
 describe("compare URL state", () => {
@@ -26,8 +28,17 @@ describe("compare URL state", () => {
       scatterX: { kind: "params", key: "optim.lr" },
       scatterY: { kind: "metrics", key: "val/loss" },
       parallelMetric: "val, acc",
+      chart: { xAxis: "relative", yScale: "log", smoothing: 0.6, ignoreOutliers: true, zoom: { min: 10, max: 250 } },
     };
     expect(readCompareViewState(new URLSearchParams(writeCompareViewState(state).toString()))).toEqual(state);
+  });
+
+  it("keeps the overlay charts' settings under c-prefixed keys, apart from the scatter's x and y", () => {
+    const params = writeCompareViewState({ ...DEFAULTS, scatterX: { kind: "params", key: "lr" }, chart: { ...DEFAULT_CHART_SETTINGS, xAxis: "time", yScale: "log" } });
+    expect(params.get("x")).toBe("params.lr");
+    expect(params.get("cx")).toBe("time");
+    expect(params.get("clog")).toBe("1");
+    expect(readCompareViewState(params).chart).toMatchObject({ xAxis: "time", yScale: "log" });
   });
 
   it("leaves defaults out of the URL and reads the old diff=1 form", () => {

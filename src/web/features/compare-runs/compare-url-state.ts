@@ -1,11 +1,13 @@
 import { parseIdList } from "../../config/paths.js";
+import { CHART_SETTING_PARAMS, readChartSettings, writeChartSettings, type ChartSettings } from "../metric-page/chart-settings.js";
 import { fieldId, parseFieldId, type FieldRef } from "./compare-fields.js";
 
 /**
  * Everything a link to the compare view reproduces. URL shape (defaults left out):
  *   ?runs=<id>,<id>&experiments=1,4&diff=0&ref=<id>&t=1&sys=1&q=<key search>&x=params.lr&y=metrics.loss&pc=loss
  * `diff` defaults to on, `ref` to the first run; `x`/`y` are the scatter axes, `pc` the metric of
- * the parallel-coordinates plot.
+ * the parallel-coordinates plot. The overlay charts' settings are the metric page's keys with a `c`
+ * prefix (`cx=time&clog=1&csmooth=0.6&coutliers=ignore&czoom=a,b`), since `x` is the scatter's.
  */
 export interface CompareViewState {
   runIds: readonly string[];
@@ -18,6 +20,18 @@ export interface CompareViewState {
   scatterX: FieldRef | undefined;
   scatterY: FieldRef | undefined;
   parallelMetric: string | undefined;
+  chart: ChartSettings;
+}
+
+const CHART_PREFIX = "c";
+
+function readPrefixedChartSettings(params: URLSearchParams): ChartSettings {
+  const own = new URLSearchParams();
+  for (const key of CHART_SETTING_PARAMS) {
+    const value = params.get(CHART_PREFIX + key);
+    if (value !== null) own.set(key, value);
+  }
+  return readChartSettings(own);
 }
 
 export function readCompareViewState(params: URLSearchParams): CompareViewState {
@@ -32,6 +46,7 @@ export function readCompareViewState(params: URLSearchParams): CompareViewState 
     scatterX: parseFieldId(params.get("x")),
     scatterY: parseFieldId(params.get("y")),
     parallelMetric: params.get("pc") || undefined,
+    chart: readPrefixedChartSettings(params),
   };
 }
 
@@ -48,5 +63,6 @@ export function writeCompareViewState(state: CompareViewState): URLSearchParams 
   if (state.scatterX) next.set("x", fieldId(state.scatterX));
   if (state.scatterY) next.set("y", fieldId(state.scatterY));
   if (state.parallelMetric) next.set("pc", state.parallelMetric);
+  for (const [key, value] of writeChartSettings(new URLSearchParams(), state.chart)) next.set(CHART_PREFIX + key, value);
   return next;
 }

@@ -13,7 +13,11 @@ interface Props {
 
 type Scale = (value: number) => number | undefined;
 
-/** "M x,y L x,y …" through the drawable points (gaps at NaN/Inf and at ≤ 0 on a log scale are bridged). */
+/**
+ * "M x,y L x,y …" through the drawable points (gaps at NaN/Inf and at ≤ 0 on a log scale are bridged).
+ * A lone point (a metric logged once, e.g. a final accuracy) would be an invisible zero-length
+ * path, so it becomes a zero-length segment that the round line caps draw as a dot.
+ */
 function pathOf(s: PlotSeries, x: Scale, y: Scale): string {
   const parts: string[] = [];
   for (const p of s.points) {
@@ -23,6 +27,8 @@ function pathOf(s: PlotSeries, x: Scale, y: Scale): string {
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
     parts.push(`${parts.length === 0 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`);
   }
+  const [only] = parts;
+  if (parts.length === 1 && only !== undefined) return `${only}L${only.slice(1)}`;
   return parts.join("");
 }
 
@@ -51,6 +57,7 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
       <g clipPath={`url(#${clipId})`}>
         {ordered.map((s) => {
           const state = highlighted === undefined ? "" : highlighted === s.runId ? " is-highlighted" : " is-dimmed";
+          const lone = s.points.filter((p) => p.y !== null).length === 1;
           return (
             <path
               key={s.runId}
@@ -60,7 +67,8 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
               d={pathOf(s, x, y)}
               fill="none"
               stroke={s.color}
-              strokeWidth={highlighted === s.runId ? 2.5 : 1.5}
+              strokeWidth={lone ? 7 : highlighted === s.runId ? 2.5 : 1.5}
+              strokeLinecap={lone ? "round" : undefined}
               strokeOpacity={state === " is-dimmed" ? 0.2 : 1}
               strokeLinejoin="round"
             />

@@ -8,7 +8,7 @@ import { ChartPlot } from "./chart-plot.js";
 import { toPlotSeries } from "./chart-series.js";
 import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
-import { runColors } from "./run-colors.js";
+import { runColors } from "../../utils/run-colors.js";
 import "./metric-chart.css";
 
 /** A run as the chart needs it. */
