@@ -16,6 +16,7 @@ import { DOUBLE_MAX } from "./row-mappers.js";
 import { sampleSmoothed } from "./smoothed-sampler.js";
 import type { Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
+import { SummaryStepSampler } from "./summary-step-sampler.js";
 
 /** A stored metric row of the series being sampled (`value` as stored: NaN is 0 with is_nan = 1). */
 interface Row {
@@ -81,7 +82,10 @@ interface Plan {
  * SQLite only (bare columns next to min()/max(), JSON functions, `INDEXED BY`).
  */
 export class MetricSampler {
-  constructor(private readonly ctx: StoreContext) {}
+  private readonly summary: SummaryStepSampler;
+  constructor(private readonly ctx: StoreContext) {
+    this.summary = new SummaryStepSampler(ctx);
+  }
 
   async sample(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
@@ -140,6 +144,9 @@ export class MetricSampler {
     const first = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`);
     const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
     if (!first || !last) return { rows: [], total: 0 };
+    // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
+    const fromSummary = await this.summary.sample(p, first, last);
+    if (fromSummary) return fromSummary;
     const bucketTotal = minMaxBucketCount(p.budget);
     const bounds = Array.from({ length: bucketTotal }, (_, i) => [
       i,
