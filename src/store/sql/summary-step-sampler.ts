@@ -113,6 +113,12 @@ export class SummaryStepSampler {
         if (previous && block > 0 && byStep(previous[1], page.row(block - 1, "last")) === 0) previous[1] = range[1];
         else dirty.push(range);
       }
+      // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
+      // through this block lies near the cut, and the block edge nearest it beats a farther block.
+      for (const at of ["first", "last"] as const) {
+        const r = page.row(block, at);
+        if (!isMarkerRow(r)) offer(bucketOf(r), r);
+      }
       if (Number.isNaN(page.get(block, F.minStep))) continue;
       const min = page.row(block, "min");
       const max = page.row(block, "max");
