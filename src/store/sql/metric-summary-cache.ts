@@ -1,7 +1,7 @@
 import { sql as q, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "./database-schema.js";
 import { SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
-import type { Compilable, SqlExecutor } from "./sql-executor.js";
+import type { SqlExecutor } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
 /** Tracklet's summary tables (migration 0005); not part of MLflow's schema, so not in `Database`. */
@@ -112,7 +112,7 @@ export class MetricSummaryCache {
       await tx.run(db.deleteFrom("tracklet_metric_summaries").where("run_uuid", "=", runId).where("key", "=", key));
       for (let i = 0; i < pages.length; i += PAGES_PER_INSERT) {
         const chunk = pages.slice(i, i + PAGES_PER_INSERT).map((p) => ({ run_uuid: runId, key, ...p, blocks: Buffer.from(p.blocks.buffer, p.blocks.byteOffset, p.blocks.byteLength) }));
-        await tx.run(db.insertInto("tracklet_metric_summary_pages").values(chunk) as Compilable<unknown>);
+        await tx.run(db.insertInto("tracklet_metric_summary_pages").values(chunk));
       }
       await tx.run(db.insertInto("tracklet_metric_summaries").values({ run_uuid: runId, key, ...summary }));
     });
