@@ -96,12 +96,12 @@ async function expectMinMaxKept(s: SampledMetricSeries | undefined, runId: strin
   const markerIds = inside.filter((m) => !(Number.isFinite(m.value) && Math.abs(m.value) < DOUBLE_MAX)).map(id);
   if (markersFit) expect(got.map(id).filter((x) => markerIds.includes(x))).toEqual(markerIds);
   // Per group of buckets (selectMinMax merges buckets when markers take room): no point farther than
-  // a block from the group's edges beats the group's picks. Blocks hold at most n / (4 × buckets)
+  // a block from the group's edges beats the group's picks. Blocks hold at most n / (2 × buckets)
   // points (the coarsest level a read uses), and here one point per step.
   const buckets = minMaxBucketCount(maxPoints);
   const taken = markersFit ? markerIds.length : Math.min(markerIds.length, buckets);
   const groups = Math.min(Math.floor((maxPoints - 2 - taken) / 2), buckets);
-  const block = Math.floor(inside.length / (4 * buckets));
+  const block = Math.floor(inside.length / (2 * buckets));
   const x0 = (inside[0] as Metric).step;
   const x1 = (inside[inside.length - 1] as Metric).step;
   for (let g = 0; g < groups; g++) {
@@ -177,7 +177,7 @@ describe("the server picks what downsampleMinMax picks", () => {
     const runId = await seed(points);
     for (const axis of ["step", "timestamp"] as const) {
       const [s] = await sampled({ run_ids: [runId], metric_key: "m", max_points: maxPoints, x_axis: axis });
-      // 12,000 points fill ≥ 4 blocks of 4 per bucket only up to 749 buckets: there the step axis reads the summary.
+      // 12,000 points fill ≥ 2 blocks of 8 per bucket up to 749 buckets: there the step axis reads the summary.
       if (axis === "step" && maxPoints >= 101) await expectMinMaxKept(s, runId, "m", maxPoints);
       else expect(s?.metrics, `${axis} axis`).toEqual(await expected(runId, "m", maxPoints, axis));
       expect(s?.metrics.length).toBeLessThanOrEqual(maxPoints);

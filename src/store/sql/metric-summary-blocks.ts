@@ -34,9 +34,13 @@ export const F = {
 export const BLOCK_FIELDS = 16;
 const BLOCK_BYTES = BLOCK_FIELDS * 8;
 
-/** Points per block of level k: 4^(k+1), i.e. 4, 16, 64, … 65,536. */
-export const LEVEL_COUNT = 8;
-export const blockSizeOf = (level: number): number => 4 ** (level + 1);
+/**
+ * Points per block of level k: 8^(k+1), i.e. 8, 64, … 262,144; each level-(k+1) block is 8
+ * level-k blocks. All levels together hold n / 7 blocks (≈ 18 bytes per point).
+ */
+export const FANOUT = 8;
+export const LEVEL_COUNT = 6;
+export const blockSizeOf = (level: number): number => FANOUT ** (level + 1);
 /** Blocks per stored page. */
 export const BLOCKS_PER_PAGE = 512;
 
@@ -95,28 +99,41 @@ function mergeInto(into: Float64Array, next: Float64Array): void {
   }
 }
 
-function blockOfRow(r: SummaryRow): Float64Array {
-  const b = emptyBlock();
-  b[F.count] = 1;
-  const point = [r.step, r.timestamp, r.value, r.is_nan];
-  for (let i = 0; i < 4; i++) {
-    b[F.firstStep + i] = point[i] as number;
-    b[F.lastStep + i] = point[i] as number;
+/** Folds row `r` (which follows the block's rows in series order) into block `b`, without allocating. */
+function addRow(b: Float64Array, r: SummaryRow): void {
+  if ((b[F.count] as number) === 0) {
+    b[F.firstStep] = r.step;
+    b[F.firstTimestamp] = r.timestamp;
+    b[F.firstValue] = r.value;
+    b[F.firstIsNan] = r.is_nan;
   }
-  if (isMarkerRow(r)) b[F.markers] = 1;
-  else {
-    for (let i = 0; i < 3; i++) {
-      b[F.minStep + i] = point[i] as number;
-      b[F.maxStep + i] = point[i] as number;
-    }
+  b[F.count] = (b[F.count] as number) + 1;
+  b[F.lastStep] = r.step;
+  b[F.lastTimestamp] = r.timestamp;
+  b[F.lastValue] = r.value;
+  b[F.lastIsNan] = r.is_nan;
+  if (isMarkerRow(r)) {
+    b[F.markers] = (b[F.markers] as number) + 1;
+    return;
   }
-  return b;
+  if (Number.isNaN(b[F.minStep]) || r.value < (b[F.minValue] as number)) {
+    b[F.minStep] = r.step;
+    b[F.minTimestamp] = r.timestamp;
+    b[F.minValue] = r.value;
+  }
+  if (Number.isNaN(b[F.maxStep]) || r.value > (b[F.maxValue] as number)) {
+    b[F.maxStep] = r.step;
+    b[F.maxTimestamp] = r.timestamp;
+    b[F.maxValue] = r.value;
+  }
 }
 
 class LevelPages {
-  private buffer = new Float64Array(BLOCKS_PER_PAGE * BLOCK_FIELDS);
+  private readonly buffer = new Float64Array(BLOCKS_PER_PAGE * BLOCK_FIELDS);
   private used = 0;
-  readonly pages: SummaryPage[] = [];
+  private next = 0;
+  /** Finished pages not yet taken by `SummaryBuilder.take()`. */
+  pages: SummaryPage[] = [];
   constructor(private readonly level: number) {}
 
   add(block: Float64Array): void {
@@ -132,15 +149,15 @@ class LevelPages {
     for (let i = 0; i < this.used * BLOCK_FIELDS; i++) view.setFloat64(i * 8, this.buffer[i] as number, true);
     const firstStep = this.buffer[F.firstStep] as number;
     const lastStep = this.buffer[(this.used - 1) * BLOCK_FIELDS + F.lastStep] as number;
-    this.pages.push({ level: this.level, page: this.pages.length, first_step: firstStep, last_step: lastStep, blocks: bytes });
+    this.pages.push({ level: this.level, page: this.next++, first_step: firstStep, last_step: lastStep, blocks: bytes });
     this.used = 0;
   }
 }
 
 /**
  * Builds every level of a series' summary from its rows pushed in (step, timestamp, value,
- * is_nan) order, in one pass: level 0 blocks hold 4 rows, each level-(k+1) block 4 level-k blocks.
- * Memory is the encoded pages (~40 bytes per point over all levels).
+ * is_nan) order, in one pass: level 0 blocks hold 8 rows, each level-(k+1) block 8 level-k blocks.
+ * Finished pages are handed out by `take()` as the pass goes, so memory stays a few pages.
  */
 export class SummaryBuilder {
   private readonly open: Float64Array[] = Array.from({ length: LEVEL_COUNT }, emptyBlock);
@@ -154,15 +171,19 @@ export class SummaryBuilder {
     if (this.count === 0) this.firstStep = r.step;
     this.lastStep = r.step;
     this.count++;
-    this.addTo(0, blockOfRow(r));
+    addRow(this.open[0] as Float64Array, r);
+    this.children[0] = (this.children[0] as number) + 1;
+    if (this.children[0] === FANOUT) this.close(0);
   }
 
-  /** Adds a child (a row for level 0, else a finished level-(k−1) block) to level k's open block. */
-  private addTo(level: number, child: Float64Array): void {
-    const open = this.open[level] as Float64Array;
-    mergeInto(open, child);
-    this.children[level] = (this.children[level] as number) + 1;
-    if (this.children[level] === 4) this.close(level);
+  /** The pages finished so far (each level's full pages), handed out once. */
+  take(): SummaryPage[] {
+    const out: SummaryPage[] = [];
+    for (const level of this.levels) {
+      out.push(...level.pages);
+      level.pages = [];
+    }
+    return out;
   }
 
   private close(level: number): void {
@@ -170,18 +191,24 @@ export class SummaryBuilder {
     this.open[level] = emptyBlock();
     this.children[level] = 0;
     (this.levels[level] as LevelPages).add(block);
-    if (level + 1 < LEVEL_COUNT) this.addTo(level + 1, block);
+    if (level + 1 >= LEVEL_COUNT) return;
+    mergeInto(this.open[level + 1] as Float64Array, block);
+    this.children[level + 1] = (this.children[level + 1] as number) + 1;
+    if (this.children[level + 1] === FANOUT) this.close(level + 1);
   }
 
-  /** The pages of the levels worth reading: those with at least 4 blocks (a read wants ≥ 4 blocks per bucket). */
+  /**
+   * The remaining pages of the levels worth reading: those with at least 2 blocks (a read wants ≥ 2
+   * blocks per bucket). A level with a page taken before has ≥ 512 blocks, so it is always one.
+   */
   finish(): SummaryPage[] {
     for (let k = 0; k < LEVEL_COUNT; k++) if ((this.children[k] as number) > 0) this.close(k);
     const out: SummaryPage[] = [];
     for (let k = 0; k < LEVEL_COUNT; k++) {
-      if (blockSizeOf(k) * 4 > this.count) break;
       const level = this.levels[k] as LevelPages;
       level.flush();
-      out.push(...level.pages);
+      if (blockSizeOf(k) * 2 <= this.count) out.push(...level.pages);
+      level.pages = [];
     }
     return out;
   }

@@ -72,13 +72,21 @@ export class MetricSummaryCache {
   }
 
   /**
-   * One keyset pass over the series in (step, timestamp, value, is_nan) order, then one write
-   * transaction. The recorded count is the number of rows the pass saw: a row written behind the
-   * pass makes the next `count(*)` larger, so that read rebuilds.
+   * One keyset pass over the series in (step, timestamp, value, is_nan) order. The old summary row
+   * goes first and the new one is written last, after every page: until then a reader finds no
+   * fresh summary and builds (or, in this process, waits for this build). Pages are written as
+   * they fill, so memory stays a few pages whatever the series length. The recorded count is the
+   * number of rows the pass saw: a row written behind the pass makes the next `count(*)` larger,
+   * so that read rebuilds.
    */
   private async build(runId: string, key: string, builds: number): Promise<SeriesSummary> {
     const { sql } = this.ctx;
     const builder = new SummaryBuilder();
+    await sql.write(async (tx) => {
+      const db = this.db(tx);
+      await tx.run(db.deleteFrom("tracklet_metric_summaries").where("run_uuid", "=", runId).where("key", "=", key));
+      await tx.run(db.deleteFrom("tracklet_metric_summary_pages").where("run_uuid", "=", runId).where("key", "=", key));
+    });
     let after: SummaryRow | undefined;
     for (;;) {
       const rows: SummaryRow[] = await sql.all(
@@ -97,6 +105,8 @@ export class MetricSummaryCache {
       for (const r of rows) builder.push({ step: Number(r.step), timestamp: Number(r.timestamp), value: Number(r.value), is_nan: Number(r.is_nan) });
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1];
+      const full = builder.take();
+      if (full.length > 0) await sql.write((tx) => this.insertPages(tx, runId, key, full));
       await yieldToEventLoop();
     }
     const pages = builder.finish();
@@ -107,16 +117,41 @@ export class MetricSummaryCache {
       builds: builds + 1,
     };
     await sql.write(async (tx) => {
-      const db = this.db(tx);
-      await tx.run(db.deleteFrom("tracklet_metric_summary_pages").where("run_uuid", "=", runId).where("key", "=", key));
-      await tx.run(db.deleteFrom("tracklet_metric_summaries").where("run_uuid", "=", runId).where("key", "=", key));
-      for (let i = 0; i < pages.length; i += PAGES_PER_INSERT) {
-        const chunk = pages.slice(i, i + PAGES_PER_INSERT).map((p) => ({ run_uuid: runId, key, ...p, blocks: Buffer.from(p.blocks.buffer, p.blocks.byteOffset, p.blocks.byteLength) }));
-        await tx.run(db.insertInto("tracklet_metric_summary_pages").values(chunk));
-      }
-      await tx.run(db.insertInto("tracklet_metric_summaries").values({ run_uuid: runId, key, ...summary }));
+      await this.insertPages(tx, runId, key, pages);
+      await tx.run(
+        this.db(tx)
+          .insertInto("tracklet_metric_summaries")
+          .values({ run_uuid: runId, key, ...summary })
+          .onConflict((oc) =>
+            oc.columns(["run_uuid", "key"]).doUpdateSet((eb) => ({
+              point_count: eb.ref("excluded.point_count"),
+              first_step: eb.ref("excluded.first_step"),
+              last_step: eb.ref("excluded.last_step"),
+              builds: eb.ref("excluded.builds"),
+            })),
+          ),
+      );
     });
     return summary;
+  }
+
+  private async insertPages(tx: SqlExecutor, runId: string, key: string, pages: readonly SummaryPage[]): Promise<void> {
+    for (let i = 0; i < pages.length; i += PAGES_PER_INSERT) {
+      const chunk = pages.slice(i, i + PAGES_PER_INSERT).map((p) => ({ run_uuid: runId, key, ...p, blocks: Buffer.from(p.blocks.buffer, p.blocks.byteOffset, p.blocks.byteLength) }));
+      // Upserts: another process sharing the file may be building the same series.
+      await tx.run(
+        this.db(tx)
+          .insertInto("tracklet_metric_summary_pages")
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.columns(["run_uuid", "key", "level", "page"]).doUpdateSet((eb) => ({
+              first_step: eb.ref("excluded.first_step"),
+              last_step: eb.ref("excluded.last_step"),
+              blocks: eb.ref("excluded.blocks"),
+            })),
+          ),
+      );
+    }
   }
 }
 
