@@ -9,9 +9,10 @@
 // warmed up and timed BENCH_REPEAT times in a row (p50/p95 wall time, server CPU per request from
 // /proc, response size), and the first request of each case on its own: on the step axis it builds
 // the summary cache (src/store/sql/metric-summary-cache.ts) that the timed ones read. The 1M series
-// goes first so the server's RSS growth while reading it is its own. Every answer is checked: at most max_points points per run, and every planted spike,
-// dip, NaN and Infinity present. BENCH_CHARTS_BASELINE=0 skips the last case, the full 1M-point
-// get-history (what an unsampled client does).
+// goes first so the server's RSS growth while reading it is its own. Every answer is checked: at
+// most max_points points per run, and every planted spike, dip, NaN and Infinity present.
+// BENCH_CHARTS_BASELINE=0 skips the last case, the full 1M-point get-history (what an unsampled
+// client does).
 import BetterSqlite3 from "better-sqlite3";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
