@@ -135,8 +135,11 @@ export class MetricSampler {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
-    const probe = await this.first(q<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${INDEX} WHERE ${where} LIMIT ${p.budget + 1})`);
-    const count = probe?.n ?? 0;
+    // Without a range, the series' count (the summary's freshness key) answers the probe as well.
+    const ranged = p.min !== undefined || p.max !== undefined;
+    const seriesCount = ranged ? undefined : await this.summary.count(p);
+    const probe = ranged ? await this.first(q<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${INDEX} WHERE ${where} LIMIT ${p.budget + 1})`) : undefined;
+    const count = seriesCount ?? probe?.n ?? 0;
     if (count <= p.budget) {
       const rows = count === 0 ? [] : await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan`);
       return { rows, total: rows.length };
@@ -145,7 +148,7 @@ export class MetricSampler {
     const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
     if (!first || !last) return { rows: [], total: 0 };
     // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
-    const fromSummary = await this.summary.sample(p, first, last);
+    const fromSummary = await this.summary.sample(p, first, last, seriesCount);
     if (fromSummary) return fromSummary;
     const bucketTotal = minMaxBucketCount(p.budget);
     const bounds = Array.from({ length: bucketTotal }, (_, i) => [

@@ -52,9 +52,10 @@ export class SummaryStepSampler {
     this.cache = new MetricSummaryCache(ctx);
   }
 
-  async sample(p: StepPlan, first: SummaryRow, last: SummaryRow): Promise<{ rows: SummaryRow[]; total: number } | undefined> {
+  /** `seriesCount`: the series' `count(*)` when the caller has it. */
+  async sample(p: StepPlan, first: SummaryRow, last: SummaryRow, seriesCount?: number): Promise<{ rows: SummaryRow[]; total: number } | undefined> {
     const bucketTotal = minMaxBucketCount(p.budget);
-    const n = await this.count(p);
+    const n = seriesCount ?? (await this.count(p));
     if (n === 0) return undefined;
     // Points in the range, estimated from the steps it spans, to size blocks to buckets.
     const ranged = p.min !== undefined || p.max !== undefined;
@@ -79,6 +80,19 @@ export class SummaryStepSampler {
       if (b.min === undefined || r.value < b.min.value) b.min = r;
       if (b.max === undefined || r.value > b.max.value) b.max = r;
     };
+    // `offer` for a stored point (step, timestamp, value at `base`), without building a row unless it wins.
+    const offerAt = (page: PageView, block: number, base: number, isNan: number): void => {
+      const value = page.get(block, base + 2);
+      if (isNan !== 0 || Math.abs(value) >= DOUBLE_MAX) return;
+      const step = page.get(block, base);
+      const b = buckets[minMaxBucketOf(step, first.step, last.step, bucketTotal)] as Bucket;
+      const lower = b.min === undefined || value < b.min.value;
+      const higher = b.max === undefined || value > b.max.value;
+      if (!lower && !higher) return;
+      const r: SummaryRow = { step, timestamp: page.get(block, base + 1), value, is_nan: 0 };
+      if (lower) b.min = r;
+      if (higher) b.max = r;
+    };
     let total = 0;
     let markers = 0;
     const rawRow = (r: SummaryRow): void => {
@@ -90,19 +104,19 @@ export class SummaryStepSampler {
       } else offer(b, r);
     };
 
-    let firstInside: SummaryRow | undefined;
-    let lastInside: SummaryRow | undefined;
     const dirty: [SummaryRow, SummaryRow][] = [];
     const inside: { page: PageView; block: number }[] = [];
     for (const page of pages) {
       for (let i = 0; i < page.length; i++) {
         if (page.get(i, F.firstStep) < lo || page.get(i, F.lastStep) > hi) continue; // edge or outside: raw rows below
-        firstInside ??= page.row(i, "first");
-        lastInside = page.row(i, "last");
         inside.push({ page, block: i });
       }
     }
-    if (!firstInside || !lastInside) return undefined;
+    const head = inside[0];
+    const tail = inside[inside.length - 1];
+    if (!head || !tail) return undefined;
+    const firstInside = head.page.row(head.block, "first");
+    const lastInside = tail.page.row(tail.block, "last");
     // Rows of the range before the first whole block (a cut block), in order.
     if (p.min !== undefined) for (const r of await this.rawRows(p, undefined, firstInside)) rawRow(r);
     for (const { page, block } of inside) {
@@ -118,15 +132,13 @@ export class SummaryStepSampler {
       }
       // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
       // through this block lies near the cut, and the block edge nearest it beats a farther block.
-      for (const at of ["first", "last"] as const) {
-        const r = page.row(block, at);
-        if (!isMarkerRow(r)) offer(bucketOf(r), r);
+      // In row order (first, min, max, last), so equal values keep the earliest row.
+      offerAt(page, block, F.firstStep, page.get(block, F.firstIsNan));
+      if (!Number.isNaN(page.get(block, F.minStep))) {
+        offerAt(page, block, F.minStep, 0);
+        offerAt(page, block, F.maxStep, 0);
       }
-      if (Number.isNaN(page.get(block, F.minStep))) continue;
-      const min = page.row(block, "min");
-      const max = page.row(block, "max");
-      offer(bucketOf(min), min);
-      offer(bucketOf(max), max);
+      offerAt(page, block, F.lastStep, page.get(block, F.lastIsNan));
     }
     if (p.max !== undefined) for (const r of await this.rawRows(p, lastInside, undefined)) rawRow(r);
     // Too many markers to keep them all: the exact path keeps each bucket's first one.
@@ -140,7 +152,7 @@ export class SummaryStepSampler {
   }
 
   /** The series' current point count: the freshness key of its summary (one scan of its index range). */
-  private async count(p: StepPlan): Promise<number> {
+  async count(p: Pick<StepPlan, "runId" | "key">): Promise<number> {
     const { sql } = this.ctx;
     const row = await sql.first(
       sql.db
