@@ -75,7 +75,9 @@ interface Plan {
  * most `max_points` points by the min/max rule of `core/charts/downsample-min-max.ts`, so no
  * request holds more than a budget's worth of rows, whatever the length of the series.
  *
- * x = step walks the covering index bucket by bucket (one range seek per bucket, no sort): one
+ * x = step reads a long series from the summary cache (summary-step-sampler.ts: O(max_points)
+ * blocks, whatever the length); otherwise, or when markers outnumber the buckets, it walks the
+ * covering index bucket by bucket (one range seek per bucket, no sort): one
  * statement gives every bucket's row count, NaN count, minimum and maximum. Only buckets holding
  * NaN or ±Infinity are read again, to get their finite extremes and their markers. x = timestamp has
  * no index to range over, so it groups a scan of the series (SQLite sorts it): about 4× the cost.
