@@ -23,6 +23,11 @@ import { decodeMetric, decodeMetricValue } from "../wire/decode-entities.js";
  * not exist is not an error: its entry has no points. NaN is sent as "NaN", ±Infinity as
  * ±1.7976931348623157e308 (how MLflow stores it); empty `metrics` lists are omitted.
  * Invalid input is 400 INVALID_PARAMETER_VALUE.
+ *
+ * On the step axis without smoothing, a long series is read from a summary cache of blocks of
+ * consecutive points (store/sql/summary-step-sampler.ts): every guarantee above holds, but where a
+ * block straddles a bucket edge that bucket's local extreme may give way to a nearby point, so the
+ * picks can differ slightly from `downsampleMinMax` over the raw series.
  */
 export const SAMPLED_HISTORY_X_AXES = ["step", "timestamp", "relative_time"] as const;
 export type SampledHistoryXAxis = (typeof SAMPLED_HISTORY_X_AXES)[number];

@@ -16,6 +16,7 @@ import { DOUBLE_MAX } from "./row-mappers.js";
 import { sampleSmoothed } from "./smoothed-sampler.js";
 import type { Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
+import { SummaryStepSampler } from "./summary-step-sampler.js";
 
 /** A stored metric row of the series being sampled (`value` as stored: NaN is 0 with is_nan = 1). */
 interface Row {
@@ -74,14 +75,19 @@ interface Plan {
  * most `max_points` points by the min/max rule of `core/charts/downsample-min-max.ts`, so no
  * request holds more than a budget's worth of rows, whatever the length of the series.
  *
- * x = step walks the covering index bucket by bucket (one range seek per bucket, no sort): one
+ * x = step reads a long series from the summary cache (summary-step-sampler.ts: O(max_points)
+ * blocks, whatever the length); otherwise, or when markers outnumber the buckets, it walks the
+ * covering index bucket by bucket (one range seek per bucket, no sort): one
  * statement gives every bucket's row count, NaN count, minimum and maximum. Only buckets holding
  * NaN or ±Infinity are read again, to get their finite extremes and their markers. x = timestamp has
  * no index to range over, so it groups a scan of the series (SQLite sorts it): about 4× the cost.
  * SQLite only (bare columns next to min()/max(), JSON functions, `INDEXED BY`).
  */
 export class MetricSampler {
-  constructor(private readonly ctx: StoreContext) {}
+  private readonly summary: SummaryStepSampler;
+  constructor(private readonly ctx: StoreContext) {
+    this.summary = new SummaryStepSampler(ctx);
+  }
 
   async sample(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
@@ -131,8 +137,11 @@ export class MetricSampler {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
-    const probe = await this.first(q<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${INDEX} WHERE ${where} LIMIT ${p.budget + 1})`);
-    const count = probe?.n ?? 0;
+    // Without a range, the series' count (the summary's freshness key) answers the probe as well.
+    const ranged = p.min !== undefined || p.max !== undefined;
+    const seriesCount = ranged ? undefined : await this.summary.count(p);
+    const probe = ranged ? await this.first(q<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${INDEX} WHERE ${where} LIMIT ${p.budget + 1})`) : undefined;
+    const count = seriesCount ?? probe?.n ?? 0;
     if (count <= p.budget) {
       const rows = count === 0 ? [] : await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan`);
       return { rows, total: rows.length };
@@ -140,6 +149,9 @@ export class MetricSampler {
     const first = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`);
     const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
     if (!first || !last) return { rows: [], total: 0 };
+    // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
+    const fromSummary = await this.summary.sample(p, first, last, seriesCount);
+    if (fromSummary) return fromSummary;
     const bucketTotal = minMaxBucketCount(p.budget);
     const bounds = Array.from({ length: bucketTotal }, (_, i) => [
       i,

@@ -2,6 +2,7 @@ import { MLFLOW_ALEMBIC_REVISION, mlflowSchemaSqlite } from "./0001-mlflow-schem
 import { searchIndexesSqlite } from "./0002-search-indexes.js";
 import { searchCoveringIndexesSqlite } from "./0003-search-covering-indexes.js";
 import { runHydrationAndOrderIndexesSqlite } from "./0004-run-hydration-and-order-indexes.js";
+import { metricSummariesSqlite } from "./0005-metric-summaries.js";
 
 export interface SqliteMigration {
   readonly version: number;
@@ -19,4 +20,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   { version: 2, name: "search-indexes", sql: searchIndexesSqlite },
   { version: 3, name: "search-covering-indexes", sql: searchCoveringIndexesSqlite },
   { version: 4, name: "run-hydration-and-order-indexes", sql: runHydrationAndOrderIndexesSqlite },
+  { version: 5, name: "metric-summaries", sql: metricSummariesSqlite },
 ];

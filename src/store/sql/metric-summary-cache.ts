@@ -1,0 +1,160 @@
+import { sql as q, type Kysely, type SqlBool } from "kysely";
+import type { Database } from "./database-schema.js";
+import { SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
+import type { SqlExecutor } from "./sql-executor.js";
+import type { StoreContext } from "./store-context.js";
+
+/** Tracklet's summary tables (migration 0005); not part of MLflow's schema, so not in `Database`. */
+type SummaryTables = {
+  tracklet_metric_summaries: { run_uuid: string; key: string; point_count: number; first_step: number; last_step: number; builds: number };
+  tracklet_metric_summary_pages: { run_uuid: string; key: string; level: number; page: number; first_step: number; last_step: number; blocks: Uint8Array };
+};
+type SummaryDb = Kysely<Database & SummaryTables>;
+
+export interface SeriesSummary {
+  point_count: number;
+  first_step: number;
+  last_step: number;
+  /** How many times this series' summary was (re)built: a fresh read does not change it. */
+  builds: number;
+}
+
+/** Rows per keyset page of the build pass: bounds memory and how long one statement holds the event loop. */
+const PAGE = 5000;
+/** Pages per INSERT statement (7 columns each, under SQLite's bound-parameter limit). */
+const PAGES_PER_INSERT = 100;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The summary cache of metric series (tables of migration 0005; block layout in
+ * metric-summary-blocks.ts). A series' summary is fresh while its recorded point count equals the
+ * series' current `count(*)`: metrics rows are insert-only (MLflow's schema and ours), so any
+ * write changes the count, including MLflow's own writes to a shared database, and the write
+ * paths need not know about the cache. A stale or missing summary is rebuilt on read, in one
+ * streaming pass; concurrent reads of the same series share one build.
+ */
+export class MetricSummaryCache {
+  private readonly building = new Map<string, Promise<SeriesSummary>>();
+  constructor(private readonly ctx: StoreContext) {}
+
+  private db(sql: SqlExecutor = this.ctx.sql): SummaryDb {
+    return sql.db.withTables<SummaryTables>();
+  }
+
+  /** The series' summary, built first when missing or stale; `count` is the series' current point count. */
+  async fresh(runId: string, key: string, count: number): Promise<SeriesSummary> {
+    const stored = await this.ctx.sql.first(
+      this.db().selectFrom("tracklet_metric_summaries").select(["point_count", "first_step", "last_step", "builds"]).where("run_uuid", "=", runId).where("key", "=", key),
+    );
+    if (stored && Number(stored.point_count) === count) return normalise(stored);
+    const id = JSON.stringify([runId, key]);
+    const pending = this.building.get(id);
+    if (pending) return pending;
+    const build = this.build(runId, key, stored ? Number(stored.builds) : 0).finally(() => this.building.delete(id));
+    this.building.set(id, build);
+    return build;
+  }
+
+  /** The pages of `level` whose step extent meets [min, max]. */
+  async pages(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<SummaryPage[]> {
+    const rows = await this.ctx.sql.all(
+      this.db()
+        .selectFrom("tracklet_metric_summary_pages")
+        .select(["level", "page", "first_step", "last_step", "blocks"])
+        .where("run_uuid", "=", runId)
+        .where("key", "=", key)
+        .where("level", "=", level)
+        .$if(min !== undefined, (b) => b.where("last_step", ">=", min as number))
+        .$if(max !== undefined, (b) => b.where("first_step", "<=", max as number))
+        .orderBy("page"),
+    );
+    return rows.map((r) => ({ ...r, level: Number(r.level), page: Number(r.page), first_step: Number(r.first_step), last_step: Number(r.last_step) }));
+  }
+
+  /**
+   * One keyset pass over the series in (step, timestamp, value, is_nan) order. The old summary row
+   * goes first and the new one is written last, after every page: until then a reader finds no
+   * fresh summary and builds (or, in this process, waits for this build). Pages are written as
+   * they fill, so memory stays a few pages whatever the series length. The recorded count is the
+   * number of rows the pass saw: a row written behind the pass makes the next `count(*)` larger,
+   * so that read rebuilds.
+   */
+  private async build(runId: string, key: string, builds: number): Promise<SeriesSummary> {
+    const { sql } = this.ctx;
+    const builder = new SummaryBuilder();
+    await sql.write(async (tx) => {
+      const db = this.db(tx);
+      await tx.run(db.deleteFrom("tracklet_metric_summaries").where("run_uuid", "=", runId).where("key", "=", key));
+      await tx.run(db.deleteFrom("tracklet_metric_summary_pages").where("run_uuid", "=", runId).where("key", "=", key));
+    });
+    let after: SummaryRow | undefined;
+    for (;;) {
+      const rows: SummaryRow[] = await sql.all(
+        sql.db
+          .selectFrom("metrics")
+          .select(["step", "timestamp", "value", "is_nan"])
+          .where("run_uuid", "=", runId)
+          .where("key", "=", key)
+          .$if(after !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) > (${after?.step}, ${after?.timestamp}, ${after?.value}, ${after?.is_nan})`))
+          .orderBy("step")
+          .orderBy("timestamp")
+          .orderBy("value")
+          .orderBy("is_nan")
+          .limit(PAGE),
+      );
+      for (const r of rows) builder.push({ step: Number(r.step), timestamp: Number(r.timestamp), value: Number(r.value), is_nan: Number(r.is_nan) });
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1];
+      const full = builder.take();
+      if (full.length > 0) await sql.write((tx) => this.insertPages(tx, runId, key, full));
+      await yieldToEventLoop();
+    }
+    const pages = builder.finish();
+    const summary: SeriesSummary = {
+      point_count: builder.count,
+      first_step: Number.isNaN(builder.firstStep) ? 0 : builder.firstStep,
+      last_step: Number.isNaN(builder.lastStep) ? 0 : builder.lastStep,
+      builds: builds + 1,
+    };
+    await sql.write(async (tx) => {
+      await this.insertPages(tx, runId, key, pages);
+      await tx.run(
+        this.db(tx)
+          .insertInto("tracklet_metric_summaries")
+          .values({ run_uuid: runId, key, ...summary })
+          .onConflict((oc) =>
+            oc.columns(["run_uuid", "key"]).doUpdateSet((eb) => ({
+              point_count: eb.ref("excluded.point_count"),
+              first_step: eb.ref("excluded.first_step"),
+              last_step: eb.ref("excluded.last_step"),
+              builds: eb.ref("excluded.builds"),
+            })),
+          ),
+      );
+    });
+    return summary;
+  }
+
+  private async insertPages(tx: SqlExecutor, runId: string, key: string, pages: readonly SummaryPage[]): Promise<void> {
+    for (let i = 0; i < pages.length; i += PAGES_PER_INSERT) {
+      const chunk = pages.slice(i, i + PAGES_PER_INSERT).map((p) => ({ run_uuid: runId, key, ...p, blocks: Buffer.from(p.blocks.buffer, p.blocks.byteOffset, p.blocks.byteLength) }));
+      // Upserts: another process sharing the file may be building the same series.
+      await tx.run(
+        this.db(tx)
+          .insertInto("tracklet_metric_summary_pages")
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.columns(["run_uuid", "key", "level", "page"]).doUpdateSet((eb) => ({
+              first_step: eb.ref("excluded.first_step"),
+              last_step: eb.ref("excluded.last_step"),
+              blocks: eb.ref("excluded.blocks"),
+            })),
+          ),
+      );
+    }
+  }
+}
+
+function normalise(r: { point_count: number; first_step: number; last_step: number; builds: number }): SeriesSummary {
+  return { point_count: Number(r.point_count), first_step: Number(r.first_step), last_step: Number(r.last_step), builds: Number(r.builds) };
+}
