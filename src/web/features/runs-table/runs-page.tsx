@@ -3,17 +3,17 @@ import { useCallback, useMemo, useRef, useState, type MouseEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Experiment } from "../../../core/index.js";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
-import type { RunSearch } from "../../api/runs/run-search.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { ViewTypeSwitch } from "../../components/view-type-switch.js";
-import { parseIdList, paths } from "../../config/paths.js";
+import { paths } from "../../config/paths.js";
 import { appendClause } from "../../utils/filter-text.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
 import { SearchBox } from "../search-bar/search-box.js";
-import { buildColumns, collectKeys, nextSort, orderByClause, type ColumnDef } from "./column-model.js";
+import { buildColumns, collectKeys, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
+import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
 import { SelectionActions } from "./selection-actions.js";
 import { selectRange, toggleAll, toggleSelection } from "./selection.js";
@@ -30,14 +30,12 @@ function namesOf(results: UseQueryResult<Experiment>[]): { names: ReadonlyMap<st
 
 export function RunsPage() {
   const params = useParams();
-  const experimentIds = useMemo(() => [...new Set(parseIdList(params.experimentIds))].sort(), [params.experimentIds]);
+  const experimentIds = useMemo(() => experimentIdsOf(params.experimentIds), [params.experimentIds]);
   const { names: experimentNames, error: experimentError } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
 
   const [view, setView] = useRunsViewState();
-  const search = useMemo<RunSearch>(
-    () => ({ experimentIds, filter: view.filter, orderBy: orderByClause(view.sort), viewType: view.viewType }),
-    [experimentIds, view.filter, view.sort, view.viewType],
-  );
+  const { filter, sort, viewType } = view;
+  const search = useMemo(() => runSearchOf(experimentIds, { filter, sort, viewType }), [experimentIds, filter, sort, viewType]);
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
   const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
   const { query, loaded, rows, toggle, expandAll, hasChildren } = useRunRows(search, filterCheck.ok);
