@@ -11,7 +11,7 @@ import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
 import { SearchBox } from "../search-bar/search-box.js";
-import { buildColumns, collectKeys, nextSort, type ColumnDef } from "./column-model.js";
+import { buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
@@ -39,8 +39,7 @@ export function RunsPage() {
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
   const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
   const { query, loaded, rows, toggle, expandAll, hasChildren } = useRunRows(search, filterCheck.ok);
-  const keys = useMemo(() => collectKeys(loaded), [loaded]);
-  const source = useMemo(() => suggestionSource(keys, loaded), [keys, loaded]);
+  const source = useMemo(() => suggestionSource(loaded), [loaded]);
   const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1), [view.columns, experimentIds.length]);
 
   const selected = useMemo(() => new Set(view.selected), [view.selected]);
@@ -97,7 +96,7 @@ export function RunsPage() {
       </div>
       <div className="toolbar">
         <ViewTypeSwitch label="Run lifecycle" value={view.viewType} onChange={(viewType) => setView({ viewType, selected: [] })} />
-        <ColumnPicker keys={keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} />
+        <ColumnPicker readKeys={() => source.keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} />
         {hasChildren && (
           <div className="segmented" role="group" aria-label="Child runs">
             <button type="button" onClick={() => expandAll(true)}>
