@@ -97,7 +97,7 @@ export const RunRow = memo(function RunRow(props: Props) {
             role="gridcell"
             data-column-id={column.id}
             className={`grid-cell${column.numeric ? " is-numeric" : ""}`}
-            style={{ position: "absolute", left: pinned + vc.start, width: vc.size, top: 0, height: ROW_HEIGHT }}
+            style={{ left: pinned + vc.start, width: vc.size }}
           >
             <RunCell column={column} run={run} experimentNames={experimentNames} onAddFilter={props.onAddFilter} />
           </div>
