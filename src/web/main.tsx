@@ -1,6 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { createAppRouter } from "./app/create-app-router.js";
+import { createQueryClient } from "./lib/query-client.js";
 import "./styles/base.css";
 import "./styles/controls.css";
 import "./styles/layout.css";
@@ -8,8 +10,12 @@ import "./styles/feedback.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+// Made before React renders anything: creating the router runs the route loaders, which start the
+// page's requests while React is still setting up the first render.
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} router={router} />
   </StrictMode>,
 );
