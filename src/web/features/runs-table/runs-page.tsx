@@ -7,6 +7,7 @@ import { ErrorBanner } from "../../components/error-banner.js";
 import { ViewTypeSwitch } from "../../components/view-type-switch.js";
 import { paths } from "../../config/paths.js";
 import { appendClause } from "../../utils/filter-text.js";
+import { followInApp } from "../../utils/follow-in-app.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
@@ -60,6 +61,7 @@ export function RunsPage() {
     if (!event?.shiftKey) anchor.current = runId;
     setView({ selected: next });
   });
+  const openLink = useStableCallback((event: MouseEvent<HTMLAnchorElement>) => followInApp(event, navigate));
   const addFilter = useStableCallback((clause: string) => setView({ filter: appendClause(view.filter, clause), selected: [] }));
   const activeRow = rows[activeIndex];
   useTableKeyboard({
@@ -134,6 +136,7 @@ export function RunsPage() {
           onActivate: setActiveIndex,
           onToggleExpand: toggle,
           onAddFilter: addFilter,
+          onOpenLink: openLink,
           experimentNames,
           onEndReached,
         }}
