@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Run } from "../../../core/index.js";
 import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
 import type { RunSearch } from "../../api/runs/run-search.js";
@@ -16,6 +16,13 @@ export type ExpandMode = "default" | "all" | "none";
 export function useRunRows(search: RunSearch, enabled: boolean) {
   const options = runSearchQueryOptions(search);
   const query = useInfiniteQuery({ ...options, enabled: enabled && options.enabled !== false });
+  // The first page is short only so that it arrives fast (see FIRST_RUNS_PAGE_SIZE); the next one
+  // follows at once, wherever the table is scrolled, so a view holds as many runs as with one full page.
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  const onlyFirstPage = query.data?.pages.length === 1;
+  useEffect(() => {
+    if (onlyFirstPage && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [onlyFirstPage, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
   const loadedIds = useMemo(() => new Set(loaded.map((r) => r.info.run_id)), [loaded]);
   const ancestors = useAncestorRuns(loaded, loadedIds, search.experimentIds);
