@@ -157,14 +157,16 @@ test("an invalid filter shows an inline error at its position and sends nothing"
 
 test("a runs link sends one search for its first 100 runs (the route's early fetch is the table's), then larger pages", async ({ page }) => {
   const searches = recordRunSearches(page);
-  await page.goto(runsUrl("sort=-metrics.loss"));
+  // In the server's default order the first page is whole subtrees, collapsed to a few rows: the table's
+  // end is in view as soon as it arrives, so the next page is asked for twice at once, and sent once.
+  await page.goto(runsUrl());
   await waitAllLoaded(page);
   await expect(page.getByTestId("runs-status")).toContainText("300 runs loaded");
   // Ancestors of loaded children are fetched by id; only the pages of the table's own search count here.
   const pages = searches.bodies.filter((b) => !(typeof b.filter === "string" && b.filter.includes("run_id IN")));
   expect(pages.map((b) => ({ max_results: b.max_results, order_by: b.order_by, next: b.page_token !== undefined }))).toEqual([
-    { max_results: 100, order_by: ["metrics.`loss` DESC"], next: false },
-    { max_results: 250, order_by: ["metrics.`loss` DESC"], next: true },
+    { max_results: 100, order_by: undefined, next: false },
+    { max_results: 250, order_by: undefined, next: true },
   ]);
 });
 

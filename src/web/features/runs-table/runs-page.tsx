@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from "react";
+import { useMemo, useRef, useState, type MouseEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Experiment } from "../../../core/index.js";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
@@ -39,7 +39,7 @@ export function RunsPage() {
   const search = useMemo(() => runSearchOf(experimentIds, { filter, sort, viewType }), [experimentIds, filter, sort, viewType]);
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
   const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
-  const { query, loaded, rows, toggle, expandAll, hasChildren } = useRunRows(search, filterCheck.ok);
+  const { query, loaded, rows, toggle, expandAll, hasChildren, loadMore } = useRunRows(search, filterCheck.ok);
   const source = useMemo(() => suggestionSource(loaded), [loaded]);
   const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1), [view.columns, experimentIds.length]);
 
@@ -50,10 +50,6 @@ export function RunsPage() {
   const [activeIndex, setActiveIndex] = useState(-1);
   const navigate = useNavigate();
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
-  const onEndReached = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
   const select = useStableCallback((runId: string, event?: MouseEvent) => {
     const visible = rows.filter((r) => !r.node.isContext).map((r) => r.node.run.info.run_id);
@@ -138,7 +134,7 @@ export function RunsPage() {
           onAddFilter: addFilter,
           onOpenLink: openLink,
           experimentNames,
-          onEndReached,
+          onEndReached: loadMore,
         }}
         loadedCount={loaded.length}
       />

@@ -19,10 +19,15 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
   // The first page is short only so that it arrives fast (see FIRST_RUNS_PAGE_SIZE); the next one
   // follows at once, wherever the table is scrolled, so a view holds as many runs as with one full page.
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  // Callers may ask again before the re-render that says a page is on its way (the end of the table
+  // reached twice in one frame): that must not cancel and re-send the request, as fetchNextPage does by default.
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage({ cancelRefetch: false });
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   const onlyFirstPage = query.data?.pages.length === 1;
   useEffect(() => {
-    if (onlyFirstPage && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [onlyFirstPage, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+    if (onlyFirstPage) loadMore();
+  }, [onlyFirstPage, loadMore]);
   const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
   const loadedIds = useMemo(() => new Set(loaded.map((r) => r.info.run_id)), [loaded]);
   const ancestors = useAncestorRuns(loaded, loadedIds, search.experimentIds);
@@ -52,5 +57,5 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
   };
   const hasChildren = useMemo(() => tree.some((n) => n.children.length > 0), [tree]);
 
-  return { query, loaded, rows, toggle, expandAll, hasChildren };
+  return { query, loaded, rows, toggle, expandAll, hasChildren, loadMore };
 }
