@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Run } from "../../../core/index.js";
 import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
 import type { RunSearch } from "../../api/runs/run-search.js";
+import { afterNextPaint } from "../../utils/after-next-paint.js";
 import { buildRunTree, flattenRunTree, type RunTreeNode } from "./build-run-tree.js";
 import { useAncestorRuns } from "./use-ancestor-runs.js";
 
@@ -19,10 +20,12 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
   // The first page is short only so that it arrives fast (see FIRST_RUNS_PAGE_SIZE); the next one
   // follows at once, wherever the table is scrolled, so a view holds as many runs as with one full page.
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
-  // Callers may ask again before the re-render that says a page is on its way (the end of the table
-  // reached twice in one frame): that must not cancel and re-send the request, as fetchNextPage does by default.
+  // The request leaves after the frame that shows the rows so far: a quick server would otherwise
+  // hand the page back before the first rows are painted, and its rendering would delay them.
+  // Callers may ask again before that, or before the re-render that says a page is on its way: that
+  // must not cancel and re-send the request, as fetchNextPage does by default.
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage({ cancelRefetch: false });
+    if (hasNextPage && !isFetchingNextPage && !isError) afterNextPaint(() => void fetchNextPage({ cancelRefetch: false }));
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   const onlyFirstPage = query.data?.pages.length === 1;
   useEffect(() => {
