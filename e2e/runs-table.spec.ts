@@ -87,8 +87,8 @@ test("a tag filter typed in the box narrows the table and the URL, keeping ances
   await waitAllLoaded(page);
   await applyFilter(page, "tags.team = 'nlp'");
   await expect(page).toHaveURL(/filter=tags\.team\+%3D\+%27nlp%27|filter=tags.team%20%3D%20'nlp'/);
-  await expect(page.getByTestId("runs-status")).toContainText("100 runs loaded");
   await waitAllLoaded(page);
+  await expect(page.getByTestId("runs-status")).toContainText("100 runs loaded");
   // Matches are expanded under their ancestors; ancestors that do not match are shown as context.
   const matches = runRows(page).and(page.locator(":not([data-context])"));
   for (const team of await cell(matches, "tags.team").allTextContents()) expect(team).toBe("nlp");
@@ -153,6 +153,48 @@ test("an invalid filter shows an inline error at its position and sends nothing"
   await expect(page.getByRole("alert").filter({ hasText: "no search was sent" })).toBeVisible();
   await expect(page.getByLabel("Filter runs")).toHaveValue("metrics.loss < 'x' OR");
   expect(searches.bodies.filter((b) => typeof b.filter === "string" && /==|loss </.test(b.filter))).toEqual([]);
+});
+
+test("a runs link sends one search for its first 100 runs (the route's early fetch is the table's), then larger pages", async ({ page }) => {
+  const searches = recordRunSearches(page);
+  // In the server's default order the first page is whole subtrees, collapsed to a few rows: the table's
+  // end is in view as soon as it arrives, so the next page is asked for twice at once, and sent once.
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  await expect(page.getByTestId("runs-status")).toContainText("300 runs loaded");
+  // Ancestors of loaded children are fetched by id; only the pages of the table's own search count here.
+  const pages = searches.bodies.filter((b) => !(typeof b.filter === "string" && b.filter.includes("run_id IN")));
+  expect(pages.map((b) => ({ max_results: b.max_results, order_by: b.order_by, next: b.page_token !== undefined }))).toEqual([
+    { max_results: 100, order_by: undefined, next: false },
+    { max_results: 250, order_by: undefined, next: true },
+  ]);
+});
+
+test("a run's name opens its page inside the app, a ctrl-click opens it in a new tab", async ({ page, context }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  const link = runRow(page, "root-03").getByRole("link", { name: "root-03", exact: true });
+  const newTab = context.waitForEvent("page");
+  await link.click({ modifiers: ["ControlOrMeta"] });
+  const tab = await newTab;
+  await tab.waitForLoadState();
+  expect(tab.url()).toMatch(new RegExp(`/experiments/${experimentId}/runs/[0-9a-f]{32}$`));
+  await tab.close();
+  await expect(page).toHaveURL(runsUrl());
+
+  // A plain click stays in the page: no document load, so state set before the click survives.
+  await page.evaluate(() => Object.assign(window, { beforeClick: true }));
+  await link.click();
+  await expect(page.getByTestId("run-title")).toHaveText("root-03");
+  expect(await page.evaluate(() => "beforeClick" in window)).toBe(true);
+});
+
+test("a start time shows the run's age on hover", async ({ page }) => {
+  await page.goto(runsUrl());
+  const started = cell(runRow(page, "root-00"), "attributes.start_time").locator("time");
+  await expect(started).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  await started.hover();
+  await expect(started).toHaveAttribute("title", /\bago$|^now$|^in /);
 });
 
 test("keyboard: / focuses the search, j/k move, x selects, Enter opens", async ({ page }) => {

@@ -1,6 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { createAppRouter } from "./app/create-app-router.js";
+import { appQueryClient } from "./lib/app-query-client.js";
 import "./styles/base.css";
 import "./styles/controls.css";
 import "./styles/layout.css";
@@ -8,8 +10,11 @@ import "./styles/feedback.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+// Made before React renders anything: creating the router runs the route loaders, which start the
+// page's requests while React is still setting up the first render.
+const router = createAppRouter(appQueryClient);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App queryClient={appQueryClient} router={router} />
   </StrictMode>,
 );

@@ -1,12 +1,13 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, redirect, type ShouldRevalidateFunction } from "react-router";
-import { experimentListQueryOptions, experimentQueryOptions } from "../api/experiments/experiment-queries.js";
+import { experimentListQueryOptions } from "../api/experiments/experiment-queries.js";
 import { sampledHistoryQueryOptions } from "../api/metrics/metric-queries.js";
 import { runQueryOptions } from "../api/runs/run-queries.js";
-import { parseIdList, paths } from "../config/paths.js";
+import { paths } from "../config/paths.js";
 import { ExperimentsPage } from "../features/experiments/experiments-page.js";
 import { chartHistoryQuery, chartRunIds, METRIC_PAGE_MAX_POINTS } from "../features/metric-page/chart-query.js";
 import { readChartSettings } from "../features/metric-page/chart-settings.js";
+import { prefetchRunsView } from "../features/runs-table/prefetch-runs-view.js";
 import { RunsPage } from "../features/runs-table/runs-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { RootLayout } from "./root-layout.js";
@@ -42,8 +43,8 @@ export function createAppRouter(queryClient: QueryClient) {
           path: paths.runs.path,
           element: <RunsPage />,
           shouldRevalidate: onPathChange,
-          loader: ({ params }) => {
-            for (const id of parseIdList(params.experimentIds)) void queryClient.prefetchQuery(experimentQueryOptions(id));
+          loader: ({ params, request }) => {
+            prefetchRunsView(queryClient, params.experimentIds, new URL(request.url).searchParams);
             return null;
           },
         },

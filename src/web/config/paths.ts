@@ -37,6 +37,25 @@ export const paths = {
   },
 } as const;
 
+/**
+ * The experiment-ids parameter of a runs-table URL, or undefined for any other path, matched as the
+ * router matches `paths.runs.path`: on the decoded path (left raw if it does not decode),
+ * case-insensitive, with an optional trailing slash. For code that runs before the router exists (boot.ts).
+ */
+export function matchRunsPath(pathname: string): { experimentIds: string } | undefined {
+  let decoded = pathname;
+  try {
+    decoded = pathname
+      .split("/")
+      .map((segment) => decodeURIComponent(segment).replace(/\//g, "%2F"))
+      .join("/");
+  } catch {
+    // A malformed escape: the router matches the raw path then, and so does this.
+  }
+  const experimentIds = /^\/experiments\/([^/]+)\/runs\/?$/i.exec(decoded)?.[1];
+  return experimentIds ? { experimentIds: experimentIds.replace(/%2F/g, "/") } : undefined;
+}
+
 /** `"1,4"` from the route param back to ids. */
 export function parseIdList(text: string | null | undefined): string[] {
   return (text ?? "")

@@ -52,11 +52,16 @@ export function formatMetric(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+/**
+ * Made on first use, not when the module loads: the first Intl object of a page loads ICU's locale
+ * data (≈ 50–100 ms on a cold tab), which must not delay the first paint of the UI.
+ */
+let relative: Intl.RelativeTimeFormat | undefined;
 
 /** "3 hours ago", for tooltips beside absolute times. */
 export function formatAge(ms: number | undefined, now = Date.now()): string {
   if (ms === undefined || ms <= 0) return "";
+  relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
   const diff = ms - now;
   const abs = Math.abs(diff);
   for (const [unit, size] of [["day", 86_400_000], ["hour", 3_600_000], ["minute", 60_000]] as const) {

@@ -6,7 +6,12 @@ import { loadRun } from "./load-run.js";
 import { runKeys } from "./run-keys.js";
 import type { RunSearch } from "./run-search.js";
 
-/** Rows per runs/search page: the table is virtualised, so a page is sized for round trips, not rendering. */
+/**
+ * The first page is what the user waits for, and the server's time and the payload grow with every
+ * run in it: 100 rows fill any screen. Later pages load while the user scrolls, so they are sized for
+ * fewer round trips (the table is virtualised; page size does not change what is rendered).
+ */
+export const FIRST_RUNS_PAGE_SIZE = 100;
 export const RUNS_PAGE_SIZE = 250;
 
 export function runSearchQueryOptions(search: RunSearch) {
@@ -16,7 +21,7 @@ export function runSearchQueryOptions(search: RunSearch) {
       apiClient.call("searchRuns", {
         experiment_ids: [...search.experimentIds],
         run_view_type: search.viewType,
-        max_results: RUNS_PAGE_SIZE,
+        max_results: pageParam ? RUNS_PAGE_SIZE : FIRST_RUNS_PAGE_SIZE,
         ...(search.filter.trim() ? { filter: search.filter } : {}),
         ...(search.orderBy ? { order_by: [search.orderBy] } : {}),
         ...(pageParam ? { page_token: pageParam } : {}),

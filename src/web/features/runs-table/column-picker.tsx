@@ -7,13 +7,14 @@ const MAX_SHOWN = 200;
 const TITLES = { params: "Parameters", metrics: "Metrics", tags: "Tags" } as const;
 
 interface Props {
-  keys: KeysSeen;
+  /** Read only while the picker is open: collecting and sorting every key is not free. */
+  readKeys: () => KeysSeen;
   chosen: readonly string[];
   onChange: (columns: string[]) => void;
 }
 
 /** Choose param/metric/tag columns among every key seen in the loaded runs, with search. */
-export function ColumnPicker({ keys, chosen, onChange }: Props) {
+export function ColumnPicker({ readKeys, chosen, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
@@ -50,7 +51,7 @@ export function ColumnPicker({ keys, chosen, onChange }: Props) {
           </div>
           <div className="column-picker-lists">
             {DATA_GROUPS.map((group) => {
-              const matching = keys[group].filter((k) => !q || k.toLowerCase().includes(q));
+              const matching = readKeys()[group].filter((k) => !q || k.toLowerCase().includes(q));
               const shown = matching.slice(0, Math.max(budget, 0));
               budget -= shown.length;
               hidden += matching.length - shown.length;

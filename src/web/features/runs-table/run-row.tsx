@@ -1,6 +1,5 @@
 import type { VirtualItem } from "@tanstack/react-virtual";
 import { memo, type MouseEvent } from "react";
-import { Link } from "react-router";
 import { paths } from "../../config/paths.js";
 import { descendantCount, type RunTreeRow } from "./build-run-tree.js";
 import type { ColumnDef } from "./column-model.js";
@@ -21,6 +20,8 @@ interface Props {
   onSelect: (runId: string, event: MouseEvent) => void;
   onToggleExpand: (runId: string) => void;
   onAddFilter: (clause: string) => void;
+  /** Click handler of the run's link (a plain anchor: see followInApp). */
+  onOpenLink: (event: MouseEvent<HTMLAnchorElement>) => void;
 }
 
 /** Memoised: while scrolling, only rows entering the viewport render; the others keep their output. */
@@ -75,13 +76,14 @@ export const RunRow = memo(function RunRow(props: Props) {
         ) : (
           <span className="tree-spacer" />
         )}
-        <Link
-          to={paths.run.href({ experimentId: run.info.experiment_id, runId: id })}
+        <a
+          href={paths.run.href({ experimentId: run.info.experiment_id, runId: id })}
           className="run-link"
           title={isContext ? `${name} — shown as an ancestor of matching runs` : name}
+          onClick={props.onOpenLink}
         >
           {name}
-        </Link>
+        </a>
         {children.length > 0 && (
           <span className="badge child-count" title={`${descendantCount(row.node)} runs below`}>
             {children.length}
@@ -97,7 +99,7 @@ export const RunRow = memo(function RunRow(props: Props) {
             role="gridcell"
             data-column-id={column.id}
             className={`grid-cell${column.numeric ? " is-numeric" : ""}`}
-            style={{ position: "absolute", left: pinned + vc.start, width: vc.size, top: 0, height: ROW_HEIGHT }}
+            style={{ left: pinned + vc.start, width: vc.size }}
           >
             <RunCell column={column} run={run} experimentNames={experimentNames} onAddFilter={props.onAddFilter} />
           </div>

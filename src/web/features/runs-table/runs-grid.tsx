@@ -20,6 +20,7 @@ interface Props {
   onActivate: (index: number) => void;
   onToggleExpand: (runId: string) => void;
   onAddFilter: (clause: string) => void;
+  onOpenLink: (event: MouseEvent<HTMLAnchorElement>) => void;
   experimentNames: ReadonlyMap<string, string>;
   /** Called when the last rows come into view: the next page is fetched. */
   onEndReached: () => void;
@@ -123,6 +124,7 @@ export function RunsGrid(props: Props) {
               onSelect={props.onSelect}
               onToggleExpand={props.onToggleExpand}
               onAddFilter={props.onAddFilter}
+              onOpenLink={props.onOpenLink}
             />
           );
         })}

@@ -1,19 +1,20 @@
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from "react";
+import { useMemo, useRef, useState, type MouseEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Experiment } from "../../../core/index.js";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
-import type { RunSearch } from "../../api/runs/run-search.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { ViewTypeSwitch } from "../../components/view-type-switch.js";
-import { parseIdList, paths } from "../../config/paths.js";
+import { paths } from "../../config/paths.js";
 import { appendClause } from "../../utils/filter-text.js";
+import { followInApp } from "../../utils/follow-in-app.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
 import { SearchBox } from "../search-bar/search-box.js";
-import { buildColumns, collectKeys, nextSort, orderByClause, type ColumnDef } from "./column-model.js";
+import { buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
+import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
 import { SelectionActions } from "./selection-actions.js";
 import { selectRange, toggleAll, toggleSelection } from "./selection.js";
@@ -30,19 +31,16 @@ function namesOf(results: UseQueryResult<Experiment>[]): { names: ReadonlyMap<st
 
 export function RunsPage() {
   const params = useParams();
-  const experimentIds = useMemo(() => [...new Set(parseIdList(params.experimentIds))].sort(), [params.experimentIds]);
+  const experimentIds = useMemo(() => experimentIdsOf(params.experimentIds), [params.experimentIds]);
   const { names: experimentNames, error: experimentError } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
 
   const [view, setView] = useRunsViewState();
-  const search = useMemo<RunSearch>(
-    () => ({ experimentIds, filter: view.filter, orderBy: orderByClause(view.sort), viewType: view.viewType }),
-    [experimentIds, view.filter, view.sort, view.viewType],
-  );
+  const { filter, sort, viewType } = view;
+  const search = useMemo(() => runSearchOf(experimentIds, { filter, sort, viewType }), [experimentIds, filter, sort, viewType]);
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
   const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
-  const { query, loaded, rows, toggle, expandAll, hasChildren } = useRunRows(search, filterCheck.ok);
-  const keys = useMemo(() => collectKeys(loaded), [loaded]);
-  const source = useMemo(() => suggestionSource(keys, loaded), [keys, loaded]);
+  const { query, loaded, rows, toggle, expandAll, hasChildren, loadMore } = useRunRows(search, filterCheck.ok);
+  const source = useMemo(() => suggestionSource(loaded), [loaded]);
   const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1), [view.columns, experimentIds.length]);
 
   const selected = useMemo(() => new Set(view.selected), [view.selected]);
@@ -52,10 +50,6 @@ export function RunsPage() {
   const [activeIndex, setActiveIndex] = useState(-1);
   const navigate = useNavigate();
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
-  const onEndReached = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
   const select = useStableCallback((runId: string, event?: MouseEvent) => {
     const visible = rows.filter((r) => !r.node.isContext).map((r) => r.node.run.info.run_id);
@@ -63,6 +57,7 @@ export function RunsPage() {
     if (!event?.shiftKey) anchor.current = runId;
     setView({ selected: next });
   });
+  const openLink = useStableCallback((event: MouseEvent<HTMLAnchorElement>) => followInApp(event, navigate));
   const addFilter = useStableCallback((clause: string) => setView({ filter: appendClause(view.filter, clause), selected: [] }));
   const activeRow = rows[activeIndex];
   useTableKeyboard({
@@ -99,7 +94,7 @@ export function RunsPage() {
       </div>
       <div className="toolbar">
         <ViewTypeSwitch label="Run lifecycle" value={view.viewType} onChange={(viewType) => setView({ viewType, selected: [] })} />
-        <ColumnPicker keys={keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} />
+        <ColumnPicker readKeys={() => source.keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} />
         {hasChildren && (
           <div className="segmented" role="group" aria-label="Child runs">
             <button type="button" onClick={() => expandAll(true)}>
@@ -137,8 +132,9 @@ export function RunsPage() {
           onActivate: setActiveIndex,
           onToggleExpand: toggle,
           onAddFilter: addFilter,
+          onOpenLink: openLink,
           experimentNames,
-          onEndReached,
+          onEndReached: loadMore,
         }}
         loadedCount={loaded.length}
       />

@@ -1,14 +1,26 @@
 import type { Run } from "../../../core/index.js";
 import type { SuggestionSource } from "../search-bar/suggest.js";
-import type { KeysSeen } from "./column-model.js";
+import { collectKeys, type KeysSeen } from "./column-model.js";
 
 const MAX_VALUES = 50;
 
-/** Autocomplete data from the loaded runs; values are counted lazily, per key, the first time they are asked for. */
-export function suggestionSource(keys: KeysSeen, runs: readonly Run[]): SuggestionSource {
+export interface RunsSuggestionSource extends SuggestionSource {
+  readonly keys: KeysSeen;
+}
+
+/**
+ * Autocomplete data from the loaded runs, computed only when first read: the keys when the column
+ * picker opens or a key is typed (sorting them is the page's first ICU collation, tens of ms on a
+ * cold tab, which must not delay the table's first paint), the values per key when asked for.
+ */
+export function suggestionSource(runs: readonly Run[]): RunsSuggestionSource {
+  let keys: KeysSeen | undefined;
   const cache = new Map<string, string[]>();
   return {
-    keys,
+    get keys() {
+      keys ??= collectKeys(runs);
+      return keys;
+    },
     valuesOf: (entity, key) => {
       const cacheKey = `${entity}\u0000${key}`;
       let values = cache.get(cacheKey);

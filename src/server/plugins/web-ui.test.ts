@@ -1,0 +1,62 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test-support/create-test-app.js";
+import { buildApp } from "../build-app.js";
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE } from "./web-ui.js";
+
+let t: TestApp;
+let app: FastifyInstance;
+let webRoot: string;
+const INDEX = '<!doctype html><script type="module" src="/assets/index-Ab12Cd34.js"></script>';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  webRoot = await mkdtemp(join(tmpdir(), "tracklet-webroot-"));
+  await mkdir(join(webRoot, "assets"));
+  await writeFile(join(webRoot, "index.html"), INDEX);
+  await writeFile(join(webRoot, "assets/index-Ab12Cd34.js"), "console.log('ui')");
+  await writeFile(join(webRoot, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+  app = await buildApp({ store: t.store, webRoot });
+});
+afterAll(async () => {
+  await app.close();
+  await t.close();
+  await rm(webRoot, { recursive: true, force: true });
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: "GET", url, headers });
+
+describe("web UI caching", () => {
+  it("lets the browser keep hashed assets for a year without revalidating", async () => {
+    const r = await get("/assets/index-Ab12Cd34.js");
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe("console.log('ui')");
+    expect(r.headers["cache-control"]).toBe(CACHE_IMMUTABLE);
+  });
+
+  it("revalidates index.html (root, direct and deep link) and unhashed public files on every load", async () => {
+    for (const url of ["/", "/index.html", "/experiments/1/runs?filter=tags.a%20%3D%20'b'", "/favicon.svg"]) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers["cache-control"], url).toBe(CACHE_REVALIDATE);
+    }
+    expect((await get("/experiments/1/runs")).body).toBe(INDEX);
+  });
+
+  it("answers a revalidation of index.html with 304 while it is unchanged", async () => {
+    const first = await get("/index.html");
+    const etag = String(first.headers.etag);
+    expect(etag).not.toBe("undefined");
+    expect((await get("/index.html", { "if-none-match": etag })).statusCode).toBe(304);
+  });
+
+  it("keeps API misses out of the fallback and its cache policy", async () => {
+    const api = await get("/api/2.0/mlflow/nope");
+    expect(api.statusCode).toBe(404);
+    expect(api.json<{ error_code: string }>().error_code).toBe("ENDPOINT_NOT_FOUND");
+    expect(api.headers["cache-control"]).toBeUndefined();
+  });
+});

@@ -1,0 +1,18 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
+import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
+import { checkRunFilter } from "../search-bar/check-filter.js";
+import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
+import { readRunsViewState } from "./runs-url-state.js";
+
+/**
+ * Starts the requests of a runs view from its URL alone, before the page renders: the first page of
+ * runs is the slowest request of the view, so it must not wait for the table to mount. Sends nothing
+ * the page would not send (no search for an invalid filter or without experiments).
+ */
+export function prefetchRunsView(queryClient: QueryClient, experimentIdsParam: string | undefined, searchParams: URLSearchParams): void {
+  const experimentIds = experimentIdsOf(experimentIdsParam);
+  const view = readRunsViewState(searchParams);
+  if (experimentIds.length > 0 && checkRunFilter(view.filter).ok) void queryClient.prefetchInfiniteQuery(runSearchQueryOptions(runSearchOf(experimentIds, view)));
+  for (const id of experimentIds) void queryClient.prefetchQuery(experimentQueryOptions(id));
+}
