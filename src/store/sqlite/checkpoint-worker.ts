@@ -6,12 +6,6 @@ import { Worker } from "node:worker_threads";
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.modulePath);
-// Linux: a thread is its own scheduling entity, so lowering this thread's priority (by its TID)
-// lets the main thread (answering requests) run first when both want the CPU.
-try {
-  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
-  if (workerData.nice > 0 && Number.isInteger(tid)) require("node:os").setPriority(tid, workerData.nice);
-} catch (error) { /* not Linux: default priority */ }
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 5000");
 const checkpoint = (mode) => {
@@ -36,9 +30,9 @@ parentPort.on("message", (message) => {
 export class CheckpointWorker {
   private readonly worker: Worker;
 
-  constructor(file: string, intervalMs = Number(process.env.TRACKLET_CHECKPOINT_INTERVAL_MS ?? 250), nice = Number(process.env.TRACKLET_CHECKPOINT_NICE ?? 10)) {
+  constructor(file: string, intervalMs = 250) {
     const modulePath = createRequire(import.meta.url).resolve("better-sqlite3");
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath, intervalMs, nice } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath, intervalMs } });
     this.worker.unref();
     this.worker.on("error", (error) => console.error("checkpoint worker failed:", error));
   }
