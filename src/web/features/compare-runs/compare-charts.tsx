@@ -3,12 +3,8 @@ import type { Run } from "../../../core/index.js";
 import { EmptyState } from "../../components/empty-state.js";
 import type { ChartSettings } from "../metric-page/chart-settings.js";
 import { ChartToolbar } from "../metric-page/chart-toolbar.js";
-import { LazyMount } from "../metric-page/lazy-mount.js";
-import { RunsMetricChart, type ChartRun } from "../metric-page/runs-metric-chart.js";
-
-const CHART_HEIGHT = 220;
-/** Header and legend above each plot, so the placeholder is as tall as the chart that replaces it. */
-const CARD_CHROME = 30;
+import { MetricChartCard } from "../metric-page/metric-chart-card.js";
+import type { ChartRun } from "../metric-page/runs-metric-chart.js";
 /** Past this many runs a legend per chart is a wall of names; the table's headers carry the colours. */
 const MAX_LEGEND_RUNS = 12;
 
@@ -37,22 +33,16 @@ export function CompareCharts({ runs, metricKeys, settings, onSettings }: Props)
       ) : (
         <div className="metric-grid" data-testid="compare-charts">
           {metricKeys.map((key) => (
-            <section key={key} className={`metric-grid-card${runs.length <= MAX_LEGEND_RUNS ? " has-legend" : ""}`} data-testid="compare-chart-card" aria-label={key}>
-              <h2 className="mono" title={key}>
-                {key}
-              </h2>
-              <LazyMount height={CHART_HEIGHT + CARD_CHROME}>
-                <RunsMetricChart
-                  runs={chartRuns}
-                  metricKey={key}
-                  settings={settings}
-                  height={CHART_HEIGHT}
-                  maxPoints={500}
-                  hideLegend={runs.length > MAX_LEGEND_RUNS}
-                  onZoom={(zoom) => onSettings((s) => ({ ...s, zoom }))}
-                />
-              </LazyMount>
-            </section>
+            <MetricChartCard
+              key={key}
+              runs={chartRuns}
+              metricKey={key}
+              title={key}
+              settings={settings}
+              onSettings={onSettings}
+              showLegend={runs.length <= MAX_LEGEND_RUNS}
+              testId="compare-chart-card"
+            />
           ))}
         </div>
       )}

@@ -7,14 +7,9 @@ import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { chartRunIds } from "./chart-query.js";
 import { ChartToolbar } from "./chart-toolbar.js";
-import { LazyMount } from "./lazy-mount.js";
-import { RunsMetricChart } from "./runs-metric-chart.js";
+import { MetricChartCard } from "./metric-chart-card.js";
 import { useChartRuns } from "./use-chart-runs.js";
 import { useChartSettings } from "./use-chart-settings.js";
-
-const CHART_HEIGHT = 200;
-/** Header and legend above each plot, so the placeholder is as tall as the chart that replaces it. */
-const CARD_CHROME = 30;
 
 /**
  * Every metric of a run (and of the runs in `?runs=`) as a grid of charts that mount as they
@@ -53,24 +48,20 @@ export function RunMetricsPage() {
       {!isPending && keys.length === 0 && !error && <EmptyState title="No metrics">No metric has been logged to {runIds.length > 1 ? "these runs" : "this run"} yet.</EmptyState>}
       <div className="metric-grid" data-testid="metric-grid">
         {keys.map((key) => (
-          <section key={key} className={`metric-grid-card${runIds.length > 1 ? " has-legend" : ""}`} data-testid="metric-grid-card" aria-label={key}>
-            <h2 className="mono">
+          <MetricChartCard
+            key={key}
+            runs={runs}
+            metricKey={key}
+            title={
               <Link to={paths.metric.href({ experimentId, runId, metricKey: key, search })} title={`Open the chart of ${key}`}>
                 {key}
               </Link>
-            </h2>
-            <LazyMount height={CHART_HEIGHT + CARD_CHROME}>
-              <RunsMetricChart
-                runs={runs}
-                metricKey={key}
-                settings={settings}
-                height={CHART_HEIGHT}
-                maxPoints={500}
-                hideLegend={runIds.length === 1}
-                onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))}
-              />
-            </LazyMount>
-          </section>
+            }
+            settings={settings}
+            onSettings={updateSettings}
+            showLegend={runIds.length > 1}
+            testId="metric-grid-card"
+          />
         ))}
       </div>
     </div>
