@@ -172,42 +172,38 @@ export class SummaryStepSampler {
     return a && b ? [Number(a.step), Number(b.step)] : undefined;
   }
 
+  /** The series' raw rows in (step, timestamp, value, is_nan) order, the order its blocks were cut in. */
+  private seriesRows(p: StepPlan) {
+    const { sql } = this.ctx;
+    return sql.db
+      .selectFrom("metrics")
+      .select(["step", "timestamp", "value", "is_nan"])
+      .where("run_uuid", "=", p.runId)
+      .where("key", "=", p.key)
+      .orderBy("step")
+      .orderBy("timestamp")
+      .orderBy("value")
+      .orderBy("is_nan");
+  }
+
   /** Raw rows inside the step range strictly before `before` or strictly after `after`, in order. */
   private rawRows(p: StepPlan, after: SummaryRow | undefined, before: SummaryRow | undefined): Promise<SummaryRow[]> {
-    const { sql } = this.ctx;
-    return sql.all(
-      sql.db
-        .selectFrom("metrics")
-        .select(["step", "timestamp", "value", "is_nan"])
-        .where("run_uuid", "=", p.runId)
-        .where("key", "=", p.key)
+    return this.ctx.sql.all(
+      this.seriesRows(p)
         .$if(p.min !== undefined, (b) => b.where("step", ">=", p.min as number))
         .$if(p.max !== undefined, (b) => b.where("step", "<=", p.max as number))
         .$if(after !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) > (${q.join(tuple(after as SummaryRow))})`))
-        .$if(before !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) < (${q.join(tuple(before as SummaryRow))})`))
-        .orderBy("step")
-        .orderBy("timestamp")
-        .orderBy("value")
-        .orderBy("is_nan"),
+        .$if(before !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) < (${q.join(tuple(before as SummaryRow))})`)),
     );
   }
 
   /** The NaN/±Infinity rows between two rows of the series (inclusive), in order. */
   private markerRows(p: StepPlan, from: SummaryRow, to: SummaryRow): Promise<SummaryRow[]> {
-    const { sql } = this.ctx;
-    return sql.all(
-      sql.db
-        .selectFrom("metrics")
-        .select(["step", "timestamp", "value", "is_nan"])
-        .where("run_uuid", "=", p.runId)
-        .where("key", "=", p.key)
+    return this.ctx.sql.all(
+      this.seriesRows(p)
         .where(q<SqlBool>`(step, timestamp, value, is_nan) >= (${q.join(tuple(from))})`)
         .where(q<SqlBool>`(step, timestamp, value, is_nan) <= (${q.join(tuple(to))})`)
-        .where((eb) => eb.or([eb("is_nan", "!=", 0), eb("value", ">=", DOUBLE_MAX), eb("value", "<=", -DOUBLE_MAX)]))
-        .orderBy("step")
-        .orderBy("timestamp")
-        .orderBy("value")
-        .orderBy("is_nan"),
+        .where((eb) => eb.or([eb("is_nan", "!=", 0), eb("value", ">=", DOUBLE_MAX), eb("value", "<=", -DOUBLE_MAX)])),
     );
   }
 }
