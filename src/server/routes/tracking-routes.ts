@@ -42,7 +42,9 @@ export function registerTrackingRoutes(app: FastifyInstance, ctx: HandlerContext
       const response = await handler(parsed, ctx);
       // Returning the reply tells Fastify the answer is on its way, which a stream needs.
       if (response instanceof StreamedJson) return reply.type("application/json").send(Readable.from(response.chunks));
-      return reply.type("application/json").send(encodeJson(response));
+      // Encoded to bytes once: a string body would be measured for Content-Length and then
+      // encoded again on write (a runs/search page is ~300 KB).
+      return reply.type("application/json").send(Buffer.from(encodeJson(response)));
     };
     for (const prefix of API_PREFIXES) {
       if (endpoint.ajaxOnly && prefix !== "/ajax-api/2.0") continue;

@@ -17,6 +17,12 @@ export interface SqlExecutor {
   readonly db: Kysely<Database>;
   all<O>(query: Compilable<O>): Promise<O[]>;
   first<O>(query: Compilable<O>): Promise<O | undefined>;
+  /**
+   * Rows as arrays in the order of the query's select list, typed by the caller. For hot reads of
+   * thousands of rows (hydrating a runs/search page), where building an object per row is a
+   * third of the read's time.
+   */
+  tuples<T extends readonly unknown[]>(query: Compilable<unknown>): Promise<T[]>;
   /** Executes a statement and returns the number of rows it changed. */
   run(query: Compilable<unknown>): Promise<number>;
   /** Executes one statement once per parameter row, as a prepared statement where possible. */

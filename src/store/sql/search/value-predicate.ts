@@ -7,18 +7,6 @@ import { likePredicate } from "./string-match.js";
 // Operators come from this fixed table, never from the filter text.
 const SQL_OPERATORS = { "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=" } as const;
 
-/**
- * The value column of a per-run probe (`WHERE run_uuid = runs.run_uuid AND key = ? AND value …`).
- * On SQLite the column is wrapped in the no-op unary `+`, which stops the planner from answering
- * the probe with a range scan of a (key, value) index — without statistics it prefers that, and
- * then scans every matching entry of the whole database once per candidate run (seconds on 10k
- * runs) instead of one primary-key lookup on (key, run_uuid). The column is TEXT or REAL and the
- * bound value already has that type, so losing the column's affinity changes no comparison.
- */
-export function probeColumn(dialect: SqlDialectName, column: string): RawBuilder<unknown> {
-  return dialect === "sqlite" ? sql`+${sql.ref(column)}` : sql`${sql.ref(column)}`;
-}
-
 /** `column <comparator> value` for one parsed clause; values are always bound parameters. */
 export function valuePredicate(
   dialect: SqlDialectName,
