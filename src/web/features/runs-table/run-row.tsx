@@ -3,6 +3,7 @@ import { memo, type MouseEvent } from "react";
 import { paths } from "../../config/paths.js";
 import { descendantCount, type RunTreeRow } from "./build-run-tree.js";
 import type { ColumnDef } from "./column-model.js";
+import { ColumnGap } from "./column-gap.js";
 import { CHECK_WIDTH, HEADER_HEIGHT, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
 import { RunCell } from "./run-cell.js";
 
@@ -30,7 +31,6 @@ export const RunRow = memo(function RunRow(props: Props) {
   const { run, isContext, children } = row.node;
   const id = run.info.run_id;
   const name = run.info.run_name || id;
-  const pinned = CHECK_WIDTH + nameWidth;
   const classes = ["grid-row", active && "is-active", selected && "is-selected", isContext && "is-context", run.info.lifecycle_stage === "deleted" && "is-deleted"]
     .filter(Boolean)
     .join(" ");
@@ -90,17 +90,12 @@ export const RunRow = memo(function RunRow(props: Props) {
           </span>
         )}
       </div>
+      <ColumnGap virtualColumns={virtualColumns} />
       {virtualColumns.map((vc) => {
         const column = columns[vc.index];
         if (!column) return null;
         return (
-          <div
-            key={column.id}
-            role="gridcell"
-            data-column-id={column.id}
-            className={`grid-cell${column.numeric ? " is-numeric" : ""}`}
-            style={{ left: pinned + vc.start, width: vc.size }}
-          >
+          <div key={column.id} role="gridcell" data-column-id={column.id} className={`grid-cell${column.numeric ? " is-numeric" : ""}`} style={{ width: vc.size }}>
             <RunCell column={column} run={run} experimentNames={experimentNames} onAddFilter={props.onAddFilter} />
           </div>
         );

@@ -2,6 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, type MouseEvent } from "react";
 import type { RunTreeRow } from "./build-run-tree.js";
 import { NAME_COLUMN, type ColumnDef, type SortSpec } from "./column-model.js";
+import { ColumnGap } from "./column-gap.js";
 import { CHECK_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-metrics.js";
 import { HeaderCell } from "./header-cell.js";
 import { RunRow } from "./run-row.js";
@@ -91,17 +92,10 @@ export function RunsGrid(props: Props) {
             />
           </div>
           <HeaderCell column={NAME_COLUMN} sort={props.sort} onSort={props.onSort} className="pinned" style={{ left: CHECK_WIDTH, width: nameWidth }} />
+          <ColumnGap virtualColumns={virtualColumns} />
           {virtualColumns.map((vc) => {
             const column = columns[vc.index];
-            return column ? (
-              <HeaderCell
-                key={column.id}
-                column={column}
-                sort={props.sort}
-                onSort={props.onSort}
-                style={{ position: "absolute", left: pinned + vc.start, width: vc.size, top: 0, height: HEADER_HEIGHT }}
-              />
-            ) : null;
+            return column ? <HeaderCell key={column.id} column={column} sort={props.sort} onSort={props.onSort} style={{ width: vc.size }} /> : null;
           })}
         </div>
         {virtualRows.map((vr) => {
