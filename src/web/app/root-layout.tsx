@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "react-router";
 import { paths } from "../config/paths.js";
 import { isPlainKey, isTypingTarget } from "../utils/is-typing-target.js";
 import { ShortcutsHelp } from "./shortcuts-help.js";
+import { BrandMark } from "../components/brand-mark.js";
 
 /** Pages mark their main search field with this attribute; `/` focuses it from anywhere. */
 export const SEARCH_FIELD_ATTRIBUTE = "data-search-field";
@@ -32,7 +33,7 @@ export function RootLayout() {
     <div className="app">
       <header className="app-header">
         <NavLink to={paths.experiments.href()} className="app-brand">
-          <img src="/favicon.svg" alt="" width={18} height={18} />
+          <BrandMark size={18} />
           Tracklet
         </NavLink>
         <nav className="app-nav">

@@ -10,6 +10,7 @@ import { ChartToolbar } from "./chart-toolbar.js";
 import { MetricChartCard } from "./metric-chart-card.js";
 import { useChartRuns } from "./use-chart-runs.js";
 import { useChartSettings } from "./use-chart-settings.js";
+import { naturalCompare } from "../../utils/natural-compare.js";
 
 /**
  * Every metric of a run (and of the runs in `?runs=`) as a grid of charts that mount as they
@@ -26,7 +27,7 @@ export function RunMetricsPage() {
   const [settings, updateSettings] = useChartSettings();
   const home = loaded.find((r) => r.info.run_id === runId);
   useDocumentTitle(`Metrics of ${home?.info.run_name || runId}`);
-  const keys = useMemo(() => [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort((a, b) => a.localeCompare(b)), [loaded]);
+  const keys = useMemo(() => [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort(naturalCompare), [loaded]);
   const search = params.toString();
 
   return (

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from "react";
+import { naturalCompare } from "../../utils/natural-compare.js";
 
 /** Long param and metric lists get a key filter; short ones do not need the clutter. */
 const KEY_FILTER_THRESHOLD = 12;
@@ -7,7 +8,7 @@ const KEY_FILTER_THRESHOLD = 12;
 export function useKeyFilter<T extends { key: string }>(items: readonly T[], label: string): { shown: T[]; control: ReactNode } {
   const [filter, setFilter] = useState("");
   const q = filter.toLowerCase();
-  const shown = [...items].sort((a, b) => a.key.localeCompare(b.key)).filter((item) => !q || item.key.toLowerCase().includes(q));
+  const shown = [...items].sort((a, b) => naturalCompare(a.key, b.key)).filter((item) => !q || item.key.toLowerCase().includes(q));
   const control =
     items.length > KEY_FILTER_THRESHOLD ? (
       <input className="input input-small" type="search" placeholder="Filter keys" aria-label={label} value={filter} onChange={(e) => setFilter(e.target.value)} />

@@ -4,13 +4,14 @@ import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { Card } from "./card.js";
 import { TagRow } from "./tag-row.js";
+import { naturalCompare } from "../../utils/natural-compare.js";
 
 /** MLflow reserves the `mlflow.` prefix for system tags; the UI edits only the note among them. */
 export const RESERVED_PREFIX = "mlflow.";
 
 /** Run tags: user tags can be added, edited and deleted; system tags are listed read-only. */
 export function TagsEditor({ run }: { run: Run }) {
-  const tags = [...run.data.tags].sort((a, b) => a.key.localeCompare(b.key));
+  const tags = [...run.data.tags].sort((a, b) => naturalCompare(a.key, b.key));
   const userTags = tags.filter((t) => !t.key.startsWith(RESERVED_PREFIX));
   // The note has its own editor above; listing it again here would only repeat it.
   const systemTags = tags.filter((t) => t.key.startsWith(RESERVED_PREFIX) && t.key !== SystemTags.NOTE);

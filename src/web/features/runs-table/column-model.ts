@@ -1,5 +1,6 @@
 import { SystemTags, type Run } from "../../../core/index.js";
 import { quoteKey } from "../../utils/filter-text.js";
+import { naturalCompare } from "../../utils/natural-compare.js";
 
 /**
  * The runs table's columns. A column id is `<group>.<key>` split at the first dot, the way MLflow
@@ -119,7 +120,7 @@ export function collectKeys(runs: readonly Run[]): KeysSeen {
     for (const m of run.data.metrics) metrics.add(m.key);
     for (const t of run.data.tags) tags.add(t.key);
   }
-  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+  const sorted = (s: Set<string>) => [...s].sort(naturalCompare);
   // System tags go last: users look for their own tags first.
   const tagList = sorted(tags);
   return { params: sorted(params), metrics: sorted(metrics), tags: [...tagList.filter((t) => !t.startsWith("mlflow.")), ...tagList.filter((t) => t.startsWith("mlflow."))] };
