@@ -48,6 +48,19 @@ type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs: nu
 // ES2024's Atomics.waitAsync (Node ≥ 16); the project's lib is ES2023.
 const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
 
+function waitForChange(array: Int32Array, index: number, value: number, timeoutMs: number): Promise<void> {
+  const wait = waitAsync(array, index, value, timeoutMs);
+  if (!wait.async) return Promise.resolve();
+  return new Promise((resolve) => {
+    // A pending waitAsync does not keep Node's event loop alive; the timer does.
+    const timer = setTimeout(resolve, timeoutMs);
+    void wait.value.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export interface CheckpointWorkerOptions {
   /** Milliseconds between PASSIVE checkpoints. */
   intervalMs?: number;
@@ -94,8 +107,7 @@ export class CheckpointWorker {
     for (;;) {
       if (!this.alive) return;
       if (Atomics.load(this.gate, WAITING) === 0 && Atomics.compareExchange(this.gate, STATE, FREE, WRITING) === FREE) return;
-      const wait = waitAsync(this.gate, STATE, Atomics.load(this.gate, STATE), 20);
-      if (wait.async) await wait.value;
+      await waitForChange(this.gate, STATE, Atomics.load(this.gate, STATE), 20);
     }
   }
 

@@ -2,14 +2,18 @@ import BetterSqlite3 from "better-sqlite3";
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from "kysely";
 import type { Database } from "../sql/database-schema.js";
 import type { Compilable, SqlExecutor } from "../sql/sql-executor.js";
-import { CheckpointWorker } from "./checkpoint-worker.js";
+import { CheckpointWorker, type CheckpointWorkerOptions } from "./checkpoint-worker.js";
 
 export interface SqliteOptions {
   /** Milliseconds a statement waits for another process's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
   /** PRAGMA synchronous in WAL mode: NORMAL keeps the file consistent; FULL also survives power loss. */
   synchronous?: "NORMAL" | "FULL";
+  /** Pacing of the checkpoint worker; only tests change it. */
+  checkpoint?: CheckpointWorkerOptions;
 }
+
+type ConnectionOptions = Required<Pick<SqliteOptions, "busyTimeoutMs" | "synchronous">>;
 
 /** A Kysely instance that only builds SQLite SQL; execution happens in SqliteExecutor. */
 export function createSqliteQueryBuilder(): Kysely<Database> {
@@ -49,7 +53,7 @@ class Connection {
   }
 }
 
-function open(file: string, options: Required<SqliteOptions>, readOnly: boolean): Connection {
+function open(file: string, options: ConnectionOptions, readOnly: boolean): Connection {
   const raw = new BetterSqlite3(file, { fileMustExist: readOnly });
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
   if (!readOnly) {
@@ -86,7 +90,7 @@ export class SqliteExecutor implements SqlExecutor {
     const resolved = { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, synchronous: options.synchronous ?? "NORMAL" } as const;
     this.writer = open(file, resolved, false);
     this.reader = file === ":memory:" ? this.writer : open(file, resolved, true);
-    this.checkpointer = file === ":memory:" ? undefined : new CheckpointWorker(file);
+    this.checkpointer = file === ":memory:" ? undefined : new CheckpointWorker(file, options.checkpoint);
   }
 
   all<O>(query: Compilable<O>): Promise<O[]> {
