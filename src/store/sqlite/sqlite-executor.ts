@@ -2,14 +2,18 @@ import BetterSqlite3 from "better-sqlite3";
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from "kysely";
 import type { Database } from "../sql/database-schema.js";
 import type { Compilable, SqlExecutor } from "../sql/sql-executor.js";
-import { CheckpointWorker } from "./checkpoint-worker.js";
+import { CheckpointWorker, type CheckpointWorkerOptions } from "./checkpoint-worker.js";
 
 export interface SqliteOptions {
   /** Milliseconds a statement waits for another process's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
   /** PRAGMA synchronous in WAL mode: NORMAL keeps the file consistent; FULL also survives power loss. */
   synchronous?: "NORMAL" | "FULL";
+  /** Pacing of the checkpoint worker; only tests change it. */
+  checkpoint?: CheckpointWorkerOptions;
 }
+
+type ConnectionOptions = Required<Pick<SqliteOptions, "busyTimeoutMs" | "synchronous">>;
 
 /** A Kysely instance that only builds SQLite SQL; execution happens in SqliteExecutor. */
 export function createSqliteQueryBuilder(): Kysely<Database> {
@@ -60,7 +64,7 @@ class Connection {
   }
 }
 
-function open(file: string, options: Required<SqliteOptions>, readOnly: boolean): Connection {
+function open(file: string, options: ConnectionOptions, readOnly: boolean): Connection {
   const raw = new BetterSqlite3(file, { fileMustExist: readOnly });
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
   if (!readOnly) {
@@ -71,6 +75,8 @@ function open(file: string, options: Required<SqliteOptions>, readOnly: boolean)
     // Checkpoints run on the CheckpointWorker; this high mark only bounds the WAL if it is gone.
     raw.pragma("wal_autocheckpoint = 50000");
     raw.pragma("journal_size_limit = 67108864");
+    // Savepoint sub-journals (one per write in a group) stay in memory instead of temp files.
+    raw.pragma("temp_store = MEMORY");
   } else {
     // SQLite's default 2 MiB cache is smaller than the index pages a filtered runs/search walks
     // (16–32 MiB on a 10k-run experiment): with it every search re-reads its pages from the OS
@@ -100,7 +106,7 @@ export class SqliteExecutor implements SqlExecutor {
     const resolved = { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, synchronous: options.synchronous ?? "NORMAL" } as const;
     this.writer = open(file, resolved, false);
     this.reader = file === ":memory:" ? this.writer : open(file, resolved, true);
-    this.checkpointer = file === ":memory:" ? undefined : new CheckpointWorker(file);
+    this.checkpointer = file === ":memory:" ? undefined : new CheckpointWorker(file, options.checkpoint);
   }
 
   all<O>(query: Compilable<O>): Promise<O[]> {
@@ -135,13 +141,22 @@ export class SqliteExecutor implements SqlExecutor {
    * BEGIN IMMEDIATE … COMMIT, each inside its own SAVEPOINT, so one refused write rolls back
    * alone. Shared index pages are written once per group instead of once per request, and every
    * caller is answered only after the COMMIT that holds its write.
+   *
+   * better-sqlite3 is synchronous, so a request's write runs to its COMMIT within the callback
+   * that queued it; without a pass through the event loop between groups no other request is
+   * ever read in time to join, and every group has one member. Hence the `setImmediate` turn.
    */
   private async drain(): Promise<void> {
     this.draining = true;
     try {
       while (this.pending.length > 0) {
-        const group = this.pending.splice(0, MAX_GROUP);
-        await this.commitGroup(group);
+        await this.checkpointer?.beginWrite();
+        try {
+          await this.commitGroup(this.pending.splice(0, MAX_GROUP));
+        } finally {
+          this.checkpointer?.endWrite();
+        }
+        if (this.pending.length === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.draining = false;
@@ -158,15 +173,20 @@ export class SqliteExecutor implements SqlExecutor {
       return;
     }
     const tx = new SqliteTransaction(conn, this.db);
+    // A lone write needs no savepoint (its failure rolls back the transaction), and a savepoint
+    // copies every page it changes into a sub-journal first.
+    const solo = group.length === 1;
     for (const job of group) {
-      conn.prepare("SAVEPOINT tracklet_write").run();
+      if (!solo) conn.prepare("SAVEPOINT tracklet_write").run();
       try {
         const result = await job.fn(tx);
-        conn.prepare("RELEASE tracklet_write").run();
+        if (!solo) conn.prepare("RELEASE tracklet_write").run();
         outcomes.push(() => job.resolve(result));
       } catch (error) {
-        if (!conn.raw.inTransaction) {
-          // SQLite rolled back the whole transaction (e.g. disk full): nothing in the group was kept.
+        if (solo || !conn.raw.inTransaction) {
+          // A lone write failed, or SQLite rolled back the whole transaction (e.g. disk full):
+          // nothing in the group is kept.
+          if (conn.raw.inTransaction) conn.prepare("ROLLBACK").run();
           for (const member of group) member.reject(error);
           return;
         }
