@@ -26,5 +26,11 @@ export interface SqlExecutor {
    * the `tx` executor it receives, so they see the transaction's own writes.
    */
   write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * A number that changes whenever another connection (another process, or another store on the
+   * same file) commits to the database; this executor's own commits leave it unchanged. Undefined
+   * when the dialect cannot tell, and then callers must assume anything may have changed.
+   */
+  foreignWriteVersion?(): number;
   close(): Promise<void>;
 }

@@ -19,6 +19,8 @@ export interface StepPlan {
  * at bucket edges but read more: a 10k-point series at 1,000 points has 20 points per bucket.
  */
 const BLOCKS_PER_BUCKET = 2;
+/** Series whose count is remembered (a few dozen bytes each); past it the memo starts over. */
+const MAX_REMEMBERED_COUNTS = 100_000;
 
 interface Bucket {
   min?: SummaryRow | undefined;
@@ -48,6 +50,7 @@ const tuple = (r: SummaryRow): readonly [number, number, number, number] => [r.s
  */
 export class SummaryStepSampler {
   readonly cache: MetricSummaryCache;
+  private readonly counts = new Map<string, { count: number; version: number; generation: number }>();
   constructor(private readonly ctx: StoreContext) {
     this.cache = new MetricSummaryCache(ctx);
   }
@@ -151,9 +154,20 @@ export class SummaryStepSampler {
     return { rows: selectMinMax<SummaryRow>(first, last, buckets, p.budget, yOf, byStep), total };
   }
 
-  /** The series' current point count: the freshness key of its summary (one scan of its index range). */
+  /**
+   * The series' current point count: the freshness key of its summary. Counting scans the series'
+   * index range (~1 ms per 10k points), so a count is remembered with the database's foreign-write
+   * version and the run's own-write generation taken before it, and reused while neither moved:
+   * no commit since can have added or removed a row. Metrics rows are insert-only, so a write by
+   * any connection (MLflow included) moves one of the two.
+   */
   async count(p: Pick<StepPlan, "runId" | "key">): Promise<number> {
-    const { sql } = this.ctx;
+    const { sql, metricWrites } = this.ctx;
+    const version = sql.foreignWriteVersion?.();
+    const generation = metricWrites.generation(p.runId);
+    const id = `${p.runId}\u0000${p.key}`;
+    const known = this.counts.get(id);
+    if (version !== undefined && known?.version === version && known.generation === generation) return known.count;
     const row = await sql.first(
       sql.db
         .selectFrom("metrics")
@@ -161,7 +175,12 @@ export class SummaryStepSampler {
         .where("run_uuid", "=", p.runId)
         .where("key", "=", p.key),
     );
-    return Number(row?.n ?? 0);
+    const count = Number(row?.n ?? 0);
+    if (version !== undefined) {
+      if (this.counts.size >= MAX_REMEMBERED_COUNTS) this.counts.clear();
+      this.counts.set(id, { count, version, generation });
+    }
+    return count;
   }
 
   private async seriesSpan(p: StepPlan): Promise<[number, number] | undefined> {
