@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { metricHistory } from "../../test-support/generators.js";
 import { encodeJson } from "../wire/encode-json.js";
-import { encodeSampledSeries } from "./encode-sampled-history.js";
+import { encodeSampledSeries, encodeSampledSeriesColumns } from "./encode-sampled-history.js";
 import { decodeSampledMetricHistory, type SampledMetricSeries } from "./sampled-history.js";
 
 const DOUBLE_MAX = 1.7976931348623157e308;
@@ -24,5 +24,20 @@ describe("encodeSampledSeries", () => {
     const s: SampledMetricSeries = { run_id: "r", metrics: metricHistory("m", 5, { value: (step) => [NaN, Infinity, 1, -Infinity, 0][step] as number }), total_points: 5, sampled: false };
     const [back] = decodeSampledMetricHistory(JSON.parse(`{"series":[${encodeSampledSeries(s)}]}`) as Record<string, unknown>).series ?? [];
     expect(back?.metrics.map((m) => m.value)).toEqual([NaN, Infinity, 1, -Infinity, 0]);
+  });
+
+  it("the columns layout decodes to the same series, about half the bytes", () => {
+    const metrics = metricHistory("loss", 1000, { value: (step) => (step % 97 === 0 ? (specials[step % specials.length] as number) : Math.sin(step) / 3) });
+    const series: SampledMetricSeries[] = [
+      { run_id: "r1", metrics, total_points: 1e6, sampled: true },
+      { run_id: "r2", metrics: [], total_points: 0, sampled: false },
+      { run_id: "r3", metrics: metrics.slice(0, 3), total_points: 3, sampled: false, raw_values: [NaN, -Infinity, 2.5], x_origin: 1_700_000_000_000 },
+    ];
+    const decode = (text: string) => decodeSampledMetricHistory(JSON.parse(`{"series":[${text}]}`) as Record<string, unknown>).series;
+    const points = series.map(encodeSampledSeries).join(",");
+    const columns = series.map(encodeSampledSeriesColumns).join(",");
+    expect(decode(columns)).toEqual(decode(points));
+    expect(decode(columns)?.[0]?.metrics.filter((m) => Number.isNaN(m.value)).length).toBeGreaterThan(0);
+    expect(columns.length).toBeLessThan(points.length * 0.6);
   });
 });

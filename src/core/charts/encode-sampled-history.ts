@@ -41,3 +41,29 @@ export function encodeSampledSeries(series: SampledMetricSeries): string {
   }
   return `{${fields.join(",")}}`;
 }
+
+/** A value as `encodeJson` renders it: NaN and ±Infinity become strings. */
+const wireValue = (v: number): number | string => (Number.isFinite(v) ? v : encodeJson(v).slice(1, -1));
+
+/**
+ * One series in the `columns=true` layout (sampled-history.ts): `key` once, then `steps`,
+ * `timestamps` and `values` arrays in place of `metrics`, other fields as `encodeSampledSeries`.
+ * Arrays of numbers go through JSON.stringify's fast path.
+ */
+export function encodeSampledSeriesColumns(series: SampledMetricSeries): string {
+  const fields: string[] = [];
+  for (const [name, value] of Object.entries(series) as [string, unknown][]) {
+    if (value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    if (name === "metrics") {
+      const metrics = value as Metric[];
+      fields.push(
+        `"key":${JSON.stringify((metrics[0] as Metric).key)}`,
+        `"steps":${JSON.stringify(metrics.map((m) => wireValue(m.step)))}`,
+        `"timestamps":${JSON.stringify(metrics.map((m) => wireValue(m.timestamp)))}`,
+        `"values":${JSON.stringify(metrics.map((m) => wireValue(m.value)))}`,
+      );
+    } else fields.push(`${JSON.stringify(name)}:${encodeJson(value)}`);
+  }
+  return `{${fields.join(",")}}`;
+}
