@@ -14,7 +14,7 @@ import {
 } from "../../core/charts/index.js";
 import { DOUBLE_MAX } from "./row-mappers.js";
 import { sampleSmoothed } from "./smoothed-sampler.js";
-import type { Compilable } from "./sql-executor.js";
+import { sqlText, type Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 import { SummaryStepSampler } from "./summary-step-sampler.js";
 
@@ -35,6 +35,11 @@ const INDEX = q.raw("metrics INDEXED BY tracklet_metrics_run_key_step");
 /** A marker is NaN or ±Infinity, which MLflow stores as ±DBL_MAX. */
 const IS_MARKER = q`(is_nan OR abs(value) >= ${DOUBLE_MAX})`;
 const FINITE_VALUE = q`iif(${IS_MARKER}, NULL, value)`;
+
+/** A whole series' first and last row in (step, timestamp, value, is_nan) order (SQL text: see `sqlText`). */
+const SERIES_FIRST = "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp, value, is_nan LIMIT 1";
+const SERIES_LAST =
+  "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1";
 
 /** Buckets per statement of the x = step pass: bounds how long one statement blocks (~40 ms on a 1M series here). */
 const BUCKETS_PER_STATEMENT = 128;
@@ -146,8 +151,12 @@ export class MetricSampler {
       const rows = count === 0 ? [] : await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan`);
       return { rows, total: rows.length };
     }
-    const first = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`);
-    const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
+    const [first, last] = ranged
+      ? [
+          await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`),
+          await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`),
+        ]
+      : [await this.ctx.sql.first(sqlText<Row>(SERIES_FIRST, [p.runId, p.key])), await this.ctx.sql.first(sqlText<Row>(SERIES_LAST, [p.runId, p.key]))];
     if (!first || !last) return { rows: [], total: 0 };
     // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
     const fromSummary = await this.summary.sample(p, first, last, seriesCount);

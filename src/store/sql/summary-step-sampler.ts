@@ -3,6 +3,7 @@ import { minMaxBucketCount, minMaxBucketOf, selectMinMax } from "../../core/char
 import { blockSizeOf, F, isMarkerRow, LEVEL_COUNT, PageView, type SummaryRow } from "./metric-summary-blocks.js";
 import { MetricSummaryCache, type SeriesSummary } from "./metric-summary-cache.js";
 import { DOUBLE_MAX } from "./row-mappers.js";
+import { sqlText } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
 export interface StepPlan {
@@ -19,6 +20,10 @@ export interface StepPlan {
  * at bucket edges but read more: a 10k-point series at 1,000 points has 20 points per bucket.
  */
 const BLOCKS_PER_BUCKET = 2;
+/** `markerRows` as SQL text (one statement per block range holding markers; see `sqlText`). */
+const MARKER_ROWS = `SELECT step, timestamp, value, is_nan FROM metrics WHERE run_uuid = ? AND key = ?
+  AND (step, timestamp, value, is_nan) >= (?, ?, ?, ?) AND (step, timestamp, value, is_nan) <= (?, ?, ?, ?)
+  AND (is_nan != 0 OR value >= ? OR value <= ?) ORDER BY step, timestamp, value, is_nan`;
 /** Series whose count is remembered (a few dozen bytes each); past it the memo starts over. */
 const MAX_REMEMBERED_COUNTS = 100_000;
 
@@ -168,13 +173,7 @@ export class SummaryStepSampler {
     const id = `${p.runId}\u0000${p.key}`;
     const known = this.counts.get(id);
     if (version !== undefined && known?.version === version && known.generation === generation) return known.count;
-    const row = await sql.first(
-      sql.db
-        .selectFrom("metrics")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("run_uuid", "=", p.runId)
-        .where("key", "=", p.key),
-    );
+    const row = await sql.first(sqlText<{ n: number }>("SELECT count(*) AS n FROM metrics WHERE run_uuid = ? AND key = ?", [p.runId, p.key]));
     const count = Number(row?.n ?? 0);
     if (version !== undefined) {
       if (this.counts.size >= MAX_REMEMBERED_COUNTS) this.counts.clear();
@@ -218,11 +217,6 @@ export class SummaryStepSampler {
 
   /** The NaN/±Infinity rows between two rows of the series (inclusive), in order. */
   private markerRows(p: StepPlan, from: SummaryRow, to: SummaryRow): Promise<SummaryRow[]> {
-    return this.ctx.sql.all(
-      this.seriesRows(p)
-        .where(q<SqlBool>`(step, timestamp, value, is_nan) >= (${q.join(tuple(from))})`)
-        .where(q<SqlBool>`(step, timestamp, value, is_nan) <= (${q.join(tuple(to))})`)
-        .where((eb) => eb.or([eb("is_nan", "!=", 0), eb("value", ">=", DOUBLE_MAX), eb("value", "<=", -DOUBLE_MAX)])),
-    );
+    return this.ctx.sql.all(sqlText<SummaryRow>(MARKER_ROWS, [p.runId, p.key, ...tuple(from), ...tuple(to), DOUBLE_MAX, -DOUBLE_MAX]));
   }
 }
