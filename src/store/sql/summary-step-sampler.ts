@@ -113,40 +113,44 @@ export class SummaryStepSampler {
     };
 
     const dirty: [SummaryRow, SummaryRow][] = [];
-    const inside: { page: PageView; block: number }[] = [];
-    for (const page of pages) {
-      for (let i = 0; i < page.length; i++) {
-        if (page.get(i, F.firstStep) < lo || page.get(i, F.lastStep) > hi) continue; // edge or outside: raw rows below
-        inside.push({ page, block: i });
-      }
+    // Blocks wholly inside the range; the ones an edge cuts, or outside it, are read raw below.
+    const isInside = (page: PageView, i: number): boolean => !(page.get(i, F.firstStep) < lo || page.get(i, F.lastStep) > hi);
+    let firstInside: SummaryRow | undefined;
+    let lastInside: SummaryRow | undefined;
+    for (let k = 0; k < pages.length && !firstInside; k++) {
+      const page = pages[k] as PageView;
+      for (let i = 0; i < page.length && !firstInside; i++) if (isInside(page, i)) firstInside = page.row(i, "first");
     }
-    const head = inside[0];
-    const tail = inside[inside.length - 1];
-    if (!head || !tail) return undefined;
-    const firstInside = head.page.row(head.block, "first");
-    const lastInside = tail.page.row(tail.block, "last");
+    for (let k = pages.length - 1; k >= 0 && !lastInside; k--) {
+      const page = pages[k] as PageView;
+      for (let i = page.length - 1; i >= 0 && !lastInside; i--) if (isInside(page, i)) lastInside = page.row(i, "last");
+    }
+    if (!firstInside || !lastInside) return undefined;
     // Rows of the range before the first whole block (a cut block), in order.
     if (p.min !== undefined) for (const r of await this.rawRows(p, undefined, firstInside)) rawRow(r);
-    for (const { page, block } of inside) {
-      total += page.get(block, F.count);
-      const blockMarkers = page.get(block, F.markers);
-      if (blockMarkers > 0) {
-        markers += blockMarkers;
-        const range: [SummaryRow, SummaryRow] = [page.row(block, "first"), page.row(block, "last")];
-        const previous = dirty[dirty.length - 1];
-        // Adjacent dirty blocks are read as one range.
-        if (previous && block > 0 && byStep(previous[1], page.row(block - 1, "last")) === 0) previous[1] = range[1];
-        else dirty.push(range);
+    for (const page of pages) {
+      for (let block = 0; block < page.length; block++) {
+        if (!isInside(page, block)) continue;
+        total += page.get(block, F.count);
+        const blockMarkers = page.get(block, F.markers);
+        if (blockMarkers > 0) {
+          markers += blockMarkers;
+          const range: [SummaryRow, SummaryRow] = [page.row(block, "first"), page.row(block, "last")];
+          const previous = dirty[dirty.length - 1];
+          // Adjacent dirty blocks are read as one range.
+          if (previous && block > 0 && byStep(previous[1], page.row(block - 1, "last")) === 0) previous[1] = range[1];
+          else dirty.push(range);
+        }
+        // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
+        // through this block lies near the cut, and the block edge nearest it beats a farther block.
+        // In row order (first, min, max, last), so equal values keep the earliest row.
+        offerAt(page, block, F.firstStep, page.get(block, F.firstIsNan));
+        if (!Number.isNaN(page.get(block, F.minStep))) {
+          offerAt(page, block, F.minStep, 0);
+          offerAt(page, block, F.maxStep, 0);
+        }
+        offerAt(page, block, F.lastStep, page.get(block, F.lastIsNan));
       }
-      // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
-      // through this block lies near the cut, and the block edge nearest it beats a farther block.
-      // In row order (first, min, max, last), so equal values keep the earliest row.
-      offerAt(page, block, F.firstStep, page.get(block, F.firstIsNan));
-      if (!Number.isNaN(page.get(block, F.minStep))) {
-        offerAt(page, block, F.minStep, 0);
-        offerAt(page, block, F.maxStep, 0);
-      }
-      offerAt(page, block, F.lastStep, page.get(block, F.lastIsNan));
     }
     if (p.max !== undefined) for (const r of await this.rawRows(p, lastInside, undefined)) rawRow(r);
     // Too many markers to keep them all: the exact path keeps each bucket's first one.
