@@ -36,10 +36,14 @@ const INDEX = q.raw("metrics INDEXED BY tracklet_metrics_run_key_step");
 const IS_MARKER = q`(is_nan OR abs(value) >= ${DOUBLE_MAX})`;
 const FINITE_VALUE = q`iif(${IS_MARKER}, NULL, value)`;
 
-/** A whole series' first and last row in (step, timestamp, value, is_nan) order (SQL text: see `sqlText`). */
-const SERIES_FIRST = "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp, value, is_nan LIMIT 1";
-const SERIES_LAST =
-  "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1";
+/**
+ * A whole series' first and last row in (step, timestamp, value, is_nan) order, in one statement
+ * (two index seeks; `end` says which is which). SQL text: see `sqlText`.
+ */
+const SERIES_ENDS = `SELECT * FROM (SELECT 0 AS end, step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step
+    WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp, value, is_nan LIMIT 1)
+  UNION ALL SELECT * FROM (SELECT 1 AS end, step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step
+    WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1)`;
 
 /** Buckets per statement of the x = step pass: bounds how long one statement blocks (~40 ms on a 1M series here). */
 const BUCKETS_PER_STATEMENT = 128;
@@ -138,6 +142,15 @@ export class MetricSampler {
     return { compile: () => query.compile(db) };
   }
 
+  private async seriesEnds(p: Plan): Promise<[Row | undefined, Row | undefined]> {
+    const rows = await this.ctx.sql.all(sqlText<Row & { end: number }>(SERIES_ENDS, [p.runId, p.key, p.runId, p.key]));
+    const pick = (end: number): Row | undefined => {
+      const row = rows.find((r) => r.end === end);
+      return row && { step: row.step, timestamp: row.timestamp, value: row.value, is_nan: row.is_nan };
+    };
+    return [pick(0), pick(1)];
+  }
+
   private async byStep(p: Plan): Promise<{ rows: Row[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
@@ -156,7 +169,7 @@ export class MetricSampler {
           await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`),
           await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`),
         ]
-      : [await this.ctx.sql.first(sqlText<Row>(SERIES_FIRST, [p.runId, p.key])), await this.ctx.sql.first(sqlText<Row>(SERIES_LAST, [p.runId, p.key]))];
+      : await this.seriesEnds(p);
     if (!first || !last) return { rows: [], total: 0 };
     // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
     const fromSummary = await this.summary.sample(p, first, last, seriesCount);
