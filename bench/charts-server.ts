@@ -19,6 +19,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { decodeSampledMetricHistory, type SampledMetricSeries } from "../src/core/charts/index.js";
 import { openTrackingStore } from "../src/store/open-tracking-store.js";
+import { METRIC_PAGE_MAX_POINTS } from "../src/web/features/metric-page/chart-query.js";
 import { percentile } from "./bench-server.js";
 import { startServerOn, type MeasuredServer } from "./server-process.js";
 
@@ -149,6 +150,8 @@ interface CaseResult {
   points_per_run: number;
   max_points: number;
   x_axis: "step" | "timestamp";
+  /** The `columns=true` layout (the web UI's). */
+  columns: boolean;
   requests: number;
   /** The first request of the case (on the step axis it builds the summaries it reads). */
   first_ms: number;
@@ -163,12 +166,13 @@ interface CaseResult {
   honest: boolean;
 }
 
-function query(runIds: readonly string[], maxPoints: number, axis: "step" | "timestamp"): string {
+function query(runIds: readonly string[], maxPoints: number, axis: "step" | "timestamp", columns: boolean): string {
   const params = new URLSearchParams();
   for (const id of runIds) params.append("run_ids", id);
   params.set("metric_key", KEY);
   params.set("max_points", String(maxPoints));
   params.set("x_axis", axis);
+  if (columns) params.set("columns", "true");
   return `/api/2.0/tracklet/metrics/get-history-sampled?${params.toString()}`;
 }
 
@@ -182,8 +186,8 @@ function honest(series: readonly SampledMetricSeries[], planted: readonly Plante
   });
 }
 
-async function timeCase(server: MeasuredServer, name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp"): Promise<CaseResult> {
-  const url = `${server.url}${query(planted.map((p) => p.runId), maxPoints, axis)}`;
+async function timeCase(server: MeasuredServer, name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp", columns: boolean): Promise<CaseResult> {
+  const url = `${server.url}${query(planted.map((p) => p.runId), maxPoints, axis, columns)}`;
   let text = "";
   const get = async (): Promise<void> => {
     const res = await fetch(url);
@@ -215,6 +219,7 @@ async function timeCase(server: MeasuredServer, name: string, planted: readonly 
       points_per_run: planted[0]?.points ?? 0,
       max_points: maxPoints,
       x_axis: axis,
+      columns,
       requests: REPEAT,
       first_ms: round(firstMs),
       p50_ms: round(percentile(times, 50)),
@@ -270,15 +275,16 @@ export async function runChartsServerBench(
   try {
     const rssIdle = server.rssMiB();
     const cases: CaseResult[] = [];
-    const run = async (name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp" = "step"): Promise<void> => {
+    const run = async (name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp" = "step", columns = false): Promise<void> => {
       log(`timing ${name}…`);
-      cases.push(await timeCase(server, name, planted, maxPoints, axis));
+      cases.push(await timeCase(server, name, planted, maxPoints, axis, columns));
     };
     // First, so the RSS growth is the 1M read's own (VmHWM is the process's peak so far).
     await run("1 run × 1,000,000 steps", [seeded.single["1M"]], 1000);
     const peakAfter1M = server.peakRssMiB();
     await run("100 runs × 10,000 steps", seeded.many, 1000);
     await run("100 runs × 10,000 steps, MLflow's 320 points", seeded.many, 320);
+    await run("100 runs × 10,000 steps, the metric page's request (1,250 points, columns layout)", seeded.many, METRIC_PAGE_MAX_POINTS, "step", true);
     await run("1 run × 10,000 steps", [seeded.single["10k"]], 1000);
     await run("1 run × 100,000 steps", [seeded.single["100k"]], 1000);
     await run("100 runs × 10,000 steps, x = timestamp", seeded.many, 1000, "timestamp");

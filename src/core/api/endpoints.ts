@@ -205,6 +205,7 @@ export const endpoints = {
     min_x: f.double(),
     max_x: f.double(),
     smoothing: f.double(),
+    columns: f.bool(),
   }),
 } as const;
 

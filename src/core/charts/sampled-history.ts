@@ -24,6 +24,11 @@ import { decodeMetric, decodeMetricValue } from "../wire/decode-entities.js";
  * ±1.7976931348623157e308 (how MLflow stores it); empty `metrics` lists are omitted.
  * Invalid input is 400 INVALID_PARAMETER_VALUE.
  *
+ * `columns=true` asks for the same answer laid out by column, about half the bytes, for clients
+ * that draw many series (the web UI): each entry has `key` once and `steps`, `timestamps` and
+ * `values` arrays (in `metrics` order, NaN as "NaN") instead of `metrics`; every other field is
+ * as above. `decodeSampledMetricHistory` turns either layout into `metrics`.
+ *
  * On the step axis without smoothing, a long series is read from a summary cache of blocks of
  * consecutive points (store/sql/summary-step-sampler.ts): every guarantee above holds, but where a
  * block straddles a bucket edge that bucket's local extreme may give way to a nearby point, so the
@@ -63,14 +68,28 @@ export interface SampledMetricHistoryResponse {
   series?: SampledMetricSeries[];
 }
 
-/** Restores omitted lists and "NaN" strings of a response (the REST client's decoder). */
+/** A series of the `columns=true` layout as sent (lists may be omitted when empty). */
+interface WireColumns {
+  key?: string;
+  steps?: number[];
+  timestamps?: number[];
+  values?: unknown[];
+}
+
+function metricsOfColumns({ key = "", steps = [], timestamps = [], values = [] }: WireColumns): Metric[] {
+  const metrics = new Array<Metric>(steps.length);
+  for (let i = 0; i < steps.length; i++) metrics[i] = { key, value: decodeMetricValue(values[i]), timestamp: timestamps[i] ?? 0, step: steps[i] ?? 0 };
+  return metrics;
+}
+
+/** Restores omitted lists and "NaN" strings of a response, in either layout (the REST client's decoder). */
 export function decodeSampledMetricHistory(body: Record<string, unknown>): SampledMetricHistoryResponse {
-  const series = (body.series as Partial<SampledMetricSeries>[] | undefined) ?? [];
+  const series = (body.series as (Partial<SampledMetricSeries> & WireColumns)[] | undefined) ?? [];
   return {
     ...body,
     series: series.map((s) => ({
       run_id: s.run_id ?? "",
-      metrics: (s.metrics ?? []).map(decodeMetric),
+      metrics: s.metrics ? s.metrics.map(decodeMetric) : metricsOfColumns(s),
       total_points: s.total_points ?? 0,
       sampled: s.sampled ?? false,
       ...(s.raw_values ? { raw_values: (s.raw_values as unknown[]).map(decodeMetricValue) } : {}),

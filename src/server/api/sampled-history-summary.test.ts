@@ -2,6 +2,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints, type Metric } from "../../core/index.js";
 import { decodeSampledMetricHistory, type SampledMetricSeries } from "../../core/charts/index.js";
+import { openTrackingStore } from "../../store/open-tracking-store.js";
 import { createTestApp, type TestApp } from "../../test-support/create-test-app.js";
 import { expectOk } from "../../test-support/expect-api.js";
 import { newRun } from "../../test-support/fixtures.js";
@@ -115,6 +116,26 @@ describe("the summary cache of the step-axis sampled read", () => {
     expect(after.metrics[after.metrics.length - 1]?.step).toBe(LENGTH + 1999);
     expect(after.metrics.length).toBeLessThanOrEqual(N);
     expect(summaryRow(runId, "shared")).toEqual({ point_count: LENGTH + 2002, builds: 2 });
+  });
+
+  it("reflects points another Tracklet process logged after the series' count was remembered", async () => {
+    const runId = await seed("other-process");
+    const first = await sampled(runId, "other-process");
+    expect(await sampled(runId, "other-process")).toEqual(first); // counted once, then remembered
+    const { store: other } = await openTrackingStore({ backendStoreUri: t.dbFile, defaultArtifactRoot: "mlflow-artifacts:/" });
+    try {
+      await other.logBatch(runId, { metrics: [{ key: "other-process", value: 99, timestamp: BASE_TIME + 5, step: 5000 }] });
+    } finally {
+      await other.close();
+    }
+    const after = await sampled(runId, "other-process");
+    expect(after.total_points).toBe(LENGTH + 1);
+    expect(at(after, 5000)).toContainEqual({ key: "other-process", value: 99, timestamp: BASE_TIME + 5, step: 5000 });
+    // And this process's own write, to the now remembered count, too.
+    await t.store.logBatch(runId, { metrics: [{ key: "other-process", value: -99, timestamp: BASE_TIME + 6, step: 6000 }] });
+    const own = await sampled(runId, "other-process");
+    expect(own.total_points).toBe(LENGTH + 2);
+    expect(at(own, 6000)).toContainEqual({ key: "other-process", value: -99, timestamp: BASE_TIME + 6, step: 6000 });
   });
 
   it("an x-range reads whole blocks from the summary and the cut ones raw: only points inside, with the range's first and last", async () => {

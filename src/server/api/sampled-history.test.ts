@@ -158,6 +158,19 @@ describe("sampled history of a long series", () => {
     expect(byTime?.metrics).toEqual(await expected(runId, "loss", N, "timestamp"));
   });
 
+  it("columns=true: the same answer laid out by column (NaN as \"NaN\"), with the other runs' entries as they are", async () => {
+    const query = { run_ids: [runId, "no-such-run"], metric_key: "loss", max_points: N };
+    const points = await t.api.get(PATH, query);
+    const columns = await t.api.get(PATH, { ...query, columns: true });
+    expectOk(columns);
+    const body = JSON.parse(columns.text) as { series: Record<string, unknown>[] };
+    expect(Object.keys(body.series[0] ?? {})).toEqual(["run_id", "key", "steps", "timestamps", "values", "total_points", "sampled"]);
+    expect(body.series[1]).toEqual({ run_id: "no-such-run", total_points: 0, sampled: false });
+    expect(body.series[0]?.values).toContain("NaN");
+    expect(columns.text.length).toBeLessThan(points.text.length * 0.6);
+    expect(decodeSampledMetricHistory(body)).toEqual(decodeSampledMetricHistory(points.json as Record<string, unknown>));
+  });
+
   it("answers the same under /ajax-api/2.0", async () => {
     const api = await t.api.get(PATH, { run_ids: [runId], metric_key: "loss", max_points: 100 });
     const ajax = await t.api.withPrefix("/ajax-api/2.0").get(PATH, { run_ids: [runId], metric_key: "loss", max_points: 100 });

@@ -1,8 +1,9 @@
+import { encodeSampledSeries, encodeSampledSeriesColumns, type SampledMetricSeries } from "../../core/charts/index.js";
 import { encodeJson, type Metric } from "../../core/index.js";
 
 /** A response body produced piece by piece, so a long answer never sits in memory whole. */
 export class StreamedJson {
-  constructor(readonly chunks: AsyncIterable<string>) {}
+  constructor(readonly chunks: AsyncIterable<string> | Iterable<string>) {}
 }
 
 /**
@@ -20,6 +21,20 @@ export function streamMetrics(chunks: AsyncIterable<Metric[]>): StreamedJson {
         first = false;
       }
       yield first ? "{}" : "]}";
+    })(),
+  );
+}
+
+/**
+ * `{"series":[…]}` of the sampled history, one chunk per series encoded directly
+ * (`encodeSampledSeries`, the same text as `encodeJson`, or the `columns=true` layout); no series is `{}`.
+ */
+export function streamSampledSeries(series: readonly SampledMetricSeries[], columns = false): StreamedJson {
+  const encode = columns ? encodeSampledSeriesColumns : encodeSampledSeries;
+  return new StreamedJson(
+    (function* () {
+      for (let i = 0; i < series.length; i++) yield `${i === 0 ? '{"series":[' : ","}${encode(series[i] as SampledMetricSeries)}`;
+      yield series.length === 0 ? "{}" : "]}";
     })(),
   );
 }

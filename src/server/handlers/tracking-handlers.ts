@@ -2,7 +2,7 @@ import type { EndpointName, RequestOf, ResponseOf } from "../../core/index.js";
 import type { ArtifactService } from "../../store/artifacts/artifact-service.js";
 import type { TrackingStore } from "../../store/tracking-store.js";
 import { listRunArtifacts } from "./list-run-artifacts.js";
-import { streamMetrics, type StreamedJson } from "./streamed-json.js";
+import { streamMetrics, streamSampledSeries, type StreamedJson } from "./streamed-json.js";
 
 export interface HandlerContext {
   store: TrackingStore;
@@ -56,7 +56,5 @@ export const trackingHandlers: HandlerTable = {
   },
   getMetricHistoryBulkInterval: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulkInterval(r) }),
   getMetricHistoryBulk: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulk(r.run_id, r.metric_key ?? "", r.max_results) }),
-  getSampledMetricHistory: async (r, { store }) => {
-    return { series: await store.getSampledMetricHistory(r) };
-  },
+  getSampledMetricHistory: async (r, { store }) => streamSampledSeries(await store.getSampledMetricHistory(r), r.columns === true),
 };

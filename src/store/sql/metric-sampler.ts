@@ -14,7 +14,7 @@ import {
 } from "../../core/charts/index.js";
 import { DOUBLE_MAX } from "./row-mappers.js";
 import { sampleSmoothed } from "./smoothed-sampler.js";
-import type { Compilable } from "./sql-executor.js";
+import { sqlText, type Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 import { SummaryStepSampler } from "./summary-step-sampler.js";
 
@@ -35,6 +35,15 @@ const INDEX = q.raw("metrics INDEXED BY tracklet_metrics_run_key_step");
 /** A marker is NaN or ±Infinity, which MLflow stores as ±DBL_MAX. */
 const IS_MARKER = q`(is_nan OR abs(value) >= ${DOUBLE_MAX})`;
 const FINITE_VALUE = q`iif(${IS_MARKER}, NULL, value)`;
+
+/**
+ * A whole series' first and last row in (step, timestamp, value, is_nan) order, in one statement
+ * (two index seeks; `end` says which is which). SQL text: see `sqlText`.
+ */
+const SERIES_ENDS = `SELECT * FROM (SELECT 0 AS end, step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step
+    WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp, value, is_nan LIMIT 1)
+  UNION ALL SELECT * FROM (SELECT 1 AS end, step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step
+    WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1)`;
 
 /** Buckets per statement of the x = step pass: bounds how long one statement blocks (~40 ms on a 1M series here). */
 const BUCKETS_PER_STATEMENT = 128;
@@ -133,6 +142,15 @@ export class MetricSampler {
     return { compile: () => query.compile(db) };
   }
 
+  private async seriesEnds(p: Plan): Promise<[Row | undefined, Row | undefined]> {
+    const rows = await this.ctx.sql.all(sqlText<Row & { end: number }>(SERIES_ENDS, [p.runId, p.key, p.runId, p.key]));
+    const pick = (end: number): Row | undefined => {
+      const row = rows.find((r) => r.end === end);
+      return row && { step: row.step, timestamp: row.timestamp, value: row.value, is_nan: row.is_nan };
+    };
+    return [pick(0), pick(1)];
+  }
+
   private async byStep(p: Plan): Promise<{ rows: Row[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
@@ -146,8 +164,12 @@ export class MetricSampler {
       const rows = count === 0 ? [] : await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan`);
       return { rows, total: rows.length };
     }
-    const first = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`);
-    const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
+    const [first, last] = ranged
+      ? [
+          await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`),
+          await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`),
+        ]
+      : await this.seriesEnds(p);
     if (!first || !last) return { rows: [], total: 0 };
     // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
     const fromSummary = await this.summary.sample(p, first, last, seriesCount);

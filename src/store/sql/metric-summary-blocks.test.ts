@@ -71,4 +71,17 @@ describe("SummaryBuilder", () => {
     expect([view.get(0, F.count), view.get(0, F.markers), view.get(0, F.minStep), view.get(0, F.maxStep)]).toEqual([8, 8, NaN, NaN]);
     expect(build([])).toEqual([]);
   });
+
+  it("reads a page the same from a blob at any byte offset (SQLite hands blobs back unaligned at times)", () => {
+    const rows = Array.from({ length: 64 }, (_, i): SummaryRow => ({ step: i, timestamp: 1000 + i, value: Math.sin(i) * 1e10, is_nan: 0 }));
+    const [page] = build(rows);
+    const blocks = (page as SummaryPage).blocks;
+    const shifted = new Uint8Array(blocks.byteLength + 3);
+    shifted.set(blocks, 3);
+    const aligned = new PageView(blocks);
+    const unaligned = new PageView(shifted.subarray(3));
+    expect(unaligned.length).toBe(aligned.length);
+    for (let b = 0; b < aligned.length; b++) for (const field of Object.values(F)) expect(unaligned.get(b, field)).toBe(aligned.get(b, field));
+    expect(unaligned.row(0, "max")).toEqual(aligned.row(0, "max"));
+  });
 });

@@ -55,16 +55,28 @@ export interface SummaryPage {
   blocks: Uint8Array;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/**
+ * The page's doubles as a Float64Array: a view of the blob itself when the platform is little-endian
+ * and the blob 8-byte aligned (a read is then an array access, not a DataView call), else decoded.
+ */
+function doublesOf(bytes: Uint8Array, count: number): Float64Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Float64Array.from({ length: count }, (_, i) => view.getFloat64(i * 8, true));
+}
+
 /** Read access to a decoded page's blocks. */
 export class PageView {
-  private readonly view: DataView;
+  private readonly doubles: Float64Array;
   readonly length: number;
   constructor(bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.length = Math.floor(bytes.byteLength / BLOCK_BYTES);
+    this.doubles = doublesOf(bytes, this.length * BLOCK_FIELDS);
   }
   get(block: number, field: number): number {
-    return this.view.getFloat64((block * BLOCK_FIELDS + field) * 8, true);
+    return this.doubles[block * BLOCK_FIELDS + field] as number;
   }
   row(block: number, at: "first" | "last" | "min" | "max"): SummaryRow {
     const base = at === "first" ? F.firstStep : at === "last" ? F.lastStep : at === "min" ? F.minStep : F.maxStep;

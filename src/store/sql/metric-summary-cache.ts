@@ -1,7 +1,7 @@
 import { sql as q, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "./database-schema.js";
 import { SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
-import type { SqlExecutor } from "./sql-executor.js";
+import { sqlText, type SqlExecutor } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
 /** Tracklet's summary tables (migration 0005); not part of MLflow's schema, so not in `Database`. */
@@ -44,7 +44,10 @@ export class MetricSummaryCache {
   /** The series' summary, built first when missing or stale; `count` is the series' current point count. */
   async fresh(runId: string, key: string, count: number): Promise<SeriesSummary> {
     const stored = await this.ctx.sql.first(
-      this.db().selectFrom("tracklet_metric_summaries").select(["point_count", "first_step", "last_step", "builds"]).where("run_uuid", "=", runId).where("key", "=", key),
+      sqlText<{ point_count: number; first_step: number; last_step: number; builds: number }>(
+        "SELECT point_count, first_step, last_step, builds FROM tracklet_metric_summaries WHERE run_uuid = ? AND key = ?",
+        [runId, key],
+      ),
     );
     if (stored && Number(stored.point_count) === count) return normalise(stored);
     const id = JSON.stringify([runId, key]);
@@ -57,8 +60,14 @@ export class MetricSummaryCache {
 
   /** The pages of `level` whose step extent meets [min, max]. */
   async pages(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<SummaryPage[]> {
+    const whole = min === undefined && max === undefined;
     const rows = await this.ctx.sql.all(
-      this.db()
+      whole
+        ? sqlText<SummaryPage>(
+            "SELECT level, page, first_step, last_step, blocks FROM tracklet_metric_summary_pages WHERE run_uuid = ? AND key = ? AND level = ? ORDER BY page",
+            [runId, key, level],
+          )
+        : this.db()
         .selectFrom("tracklet_metric_summary_pages")
         .select(["level", "page", "first_step", "last_step", "blocks"])
         .where("run_uuid", "=", runId)

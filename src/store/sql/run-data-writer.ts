@@ -55,12 +55,17 @@ export class RunDataWriter {
     const params = rawParams.map(normalizeParam);
     validateNoDuplicateParamKeys(params);
     const tags = dedupeTags(rawTags.map(normalizeRunTag));
-    await this.ctx.sql.write(async (tx) => {
-      await requireActiveRun(tx, runId);
-      await this.writeParams(tx, runId, params, "batch");
-      await this.writeMetrics(tx, runId, metrics);
-      for (const tag of tags) await upsertRunTag(tx, runId, tag);
-    });
+    try {
+      await this.ctx.sql.write(async (tx) => {
+        await requireActiveRun(tx, runId);
+        await this.writeParams(tx, runId, params, "batch");
+        await this.writeMetrics(tx, runId, metrics);
+        for (const tag of tags) await upsertRunTag(tx, runId, tag);
+      });
+    } finally {
+      // After the commit (or the rollback, where it costs one recount): see MetricWriteLog.
+      if (metrics.length > 0) this.ctx.metricWrites.touch(runId);
+    }
   }
 
   async logParam(runId: string, param: KeyValue): Promise<void> {

@@ -1,8 +1,16 @@
-import type { CompiledQuery, Kysely } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
 
 export interface Compilable<O> {
   compile(): CompiledQuery<O>;
+}
+
+/**
+ * A query given as SQL text, for per-series hot paths (the sampled read runs several per run, 100
+ * runs a request) where building and compiling it with Kysely costs more than SQLite running it.
+ */
+export function sqlText<O>(text: string, parameters: readonly unknown[]): Compilable<O> {
+  return { compile: () => CompiledQuery.raw(text, [...parameters]) };
 }
 
 export type SqlDialectName = "sqlite" | "postgres";
@@ -32,5 +40,11 @@ export interface SqlExecutor {
    * the `tx` executor it receives, so they see the transaction's own writes.
    */
   write<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * A number that changes whenever another connection (another process, or another store on the
+   * same file) commits to the database; this executor's own commits leave it unchanged. Undefined
+   * when the dialect cannot tell, and then callers must assume anything may have changed.
+   */
+  foreignWriteVersion?(): number;
   close(): Promise<void>;
 }

@@ -15,6 +15,7 @@ import type {
 import { ExperimentRepository } from "./experiment-repository.js";
 import { MetricHistoryReader } from "./metric-history-reader.js";
 import { MetricSampler } from "./metric-sampler.js";
+import { MetricWriteLog } from "./metric-write-log.js";
 import { RunDataWriter } from "./run-data-writer.js";
 import { RunRepository } from "./run-repository.js";
 import type { SqlExecutor } from "./sql-executor.js";
@@ -32,7 +33,13 @@ export class SqlTrackingStore implements TrackingStore {
     readonly sql: SqlExecutor,
     options: { defaultArtifactRoot: string; now?: () => number; searchWindowFactors?: readonly number[] },
   ) {
-    const ctx: StoreContext = { sql, defaultArtifactRoot: options.defaultArtifactRoot, now: options.now ?? Date.now, searchWindowFactors: options.searchWindowFactors };
+    const ctx: StoreContext = {
+      sql,
+      defaultArtifactRoot: options.defaultArtifactRoot,
+      now: options.now ?? Date.now,
+      metricWrites: new MetricWriteLog(),
+      searchWindowFactors: options.searchWindowFactors,
+    };
     this.experiments = new ExperimentRepository(ctx);
     this.runs = new RunRepository(ctx, this.experiments);
     this.writer = new RunDataWriter(ctx);

@@ -1,3 +1,4 @@
+import type { MetricWriteLog } from "./metric-write-log.js";
 import type { SqlExecutor } from "./sql-executor.js";
 
 /** What every query module of the SQL store needs. */
@@ -6,6 +7,8 @@ export interface StoreContext {
   /** Root under which new experiments get their artifact location, e.g. `mlflow-artifacts:/`. */
   readonly defaultArtifactRoot: string;
   readonly now: () => number;
+  /** Runs whose metrics this store wrote, for readers that cache per series (summary-step-sampler.ts). */
+  readonly metricWrites: MetricWriteLog;
   /** Window sizes of runs/search's ordered plan, in multiples of the rows asked for (search/ordered-window-search.ts); tests shrink them. */
   readonly searchWindowFactors?: readonly number[] | undefined;
 }

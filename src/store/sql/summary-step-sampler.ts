@@ -3,6 +3,7 @@ import { minMaxBucketCount, minMaxBucketOf, selectMinMax } from "../../core/char
 import { blockSizeOf, F, isMarkerRow, LEVEL_COUNT, PageView, type SummaryRow } from "./metric-summary-blocks.js";
 import { MetricSummaryCache, type SeriesSummary } from "./metric-summary-cache.js";
 import { DOUBLE_MAX } from "./row-mappers.js";
+import { sqlText } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
 export interface StepPlan {
@@ -19,6 +20,12 @@ export interface StepPlan {
  * at bucket edges but read more: a 10k-point series at 1,000 points has 20 points per bucket.
  */
 const BLOCKS_PER_BUCKET = 2;
+/** `markerRows` as SQL text (one statement per block range holding markers; see `sqlText`). */
+const MARKER_ROWS = `SELECT step, timestamp, value, is_nan FROM metrics WHERE run_uuid = ? AND key = ?
+  AND (step, timestamp, value, is_nan) >= (?, ?, ?, ?) AND (step, timestamp, value, is_nan) <= (?, ?, ?, ?)
+  AND (is_nan != 0 OR value >= ? OR value <= ?) ORDER BY step, timestamp, value, is_nan`;
+/** Series whose count is remembered (a few dozen bytes each); past it the memo starts over. */
+const MAX_REMEMBERED_COUNTS = 100_000;
 
 interface Bucket {
   min?: SummaryRow | undefined;
@@ -48,6 +55,7 @@ const tuple = (r: SummaryRow): readonly [number, number, number, number] => [r.s
  */
 export class SummaryStepSampler {
   readonly cache: MetricSummaryCache;
+  private readonly counts = new Map<string, { count: number; version: number; generation: number }>();
   constructor(private readonly ctx: StoreContext) {
     this.cache = new MetricSummaryCache(ctx);
   }
@@ -105,40 +113,44 @@ export class SummaryStepSampler {
     };
 
     const dirty: [SummaryRow, SummaryRow][] = [];
-    const inside: { page: PageView; block: number }[] = [];
-    for (const page of pages) {
-      for (let i = 0; i < page.length; i++) {
-        if (page.get(i, F.firstStep) < lo || page.get(i, F.lastStep) > hi) continue; // edge or outside: raw rows below
-        inside.push({ page, block: i });
-      }
+    // Blocks wholly inside the range; the ones an edge cuts, or outside it, are read raw below.
+    const isInside = (page: PageView, i: number): boolean => !(page.get(i, F.firstStep) < lo || page.get(i, F.lastStep) > hi);
+    let firstInside: SummaryRow | undefined;
+    let lastInside: SummaryRow | undefined;
+    for (let k = 0; k < pages.length && !firstInside; k++) {
+      const page = pages[k] as PageView;
+      for (let i = 0; i < page.length && !firstInside; i++) if (isInside(page, i)) firstInside = page.row(i, "first");
     }
-    const head = inside[0];
-    const tail = inside[inside.length - 1];
-    if (!head || !tail) return undefined;
-    const firstInside = head.page.row(head.block, "first");
-    const lastInside = tail.page.row(tail.block, "last");
+    for (let k = pages.length - 1; k >= 0 && !lastInside; k--) {
+      const page = pages[k] as PageView;
+      for (let i = page.length - 1; i >= 0 && !lastInside; i--) if (isInside(page, i)) lastInside = page.row(i, "last");
+    }
+    if (!firstInside || !lastInside) return undefined;
     // Rows of the range before the first whole block (a cut block), in order.
     if (p.min !== undefined) for (const r of await this.rawRows(p, undefined, firstInside)) rawRow(r);
-    for (const { page, block } of inside) {
-      total += page.get(block, F.count);
-      const blockMarkers = page.get(block, F.markers);
-      if (blockMarkers > 0) {
-        markers += blockMarkers;
-        const range: [SummaryRow, SummaryRow] = [page.row(block, "first"), page.row(block, "last")];
-        const previous = dirty[dirty.length - 1];
-        // Adjacent dirty blocks are read as one range.
-        if (previous && block > 0 && byStep(previous[1], page.row(block - 1, "last")) === 0) previous[1] = range[1];
-        else dirty.push(range);
+    for (const page of pages) {
+      for (let block = 0; block < page.length; block++) {
+        if (!isInside(page, block)) continue;
+        total += page.get(block, F.count);
+        const blockMarkers = page.get(block, F.markers);
+        if (blockMarkers > 0) {
+          markers += blockMarkers;
+          const range: [SummaryRow, SummaryRow] = [page.row(block, "first"), page.row(block, "last")];
+          const previous = dirty[dirty.length - 1];
+          // Adjacent dirty blocks are read as one range.
+          if (previous && block > 0 && byStep(previous[1], page.row(block - 1, "last")) === 0) previous[1] = range[1];
+          else dirty.push(range);
+        }
+        // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
+        // through this block lies near the cut, and the block edge nearest it beats a farther block.
+        // In row order (first, min, max, last), so equal values keep the earliest row.
+        offerAt(page, block, F.firstStep, page.get(block, F.firstIsNan));
+        if (!Number.isNaN(page.get(block, F.minStep))) {
+          offerAt(page, block, F.minStep, 0);
+          offerAt(page, block, F.maxStep, 0);
+        }
+        offerAt(page, block, F.lastStep, page.get(block, F.lastIsNan));
       }
-      // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
-      // through this block lies near the cut, and the block edge nearest it beats a farther block.
-      // In row order (first, min, max, last), so equal values keep the earliest row.
-      offerAt(page, block, F.firstStep, page.get(block, F.firstIsNan));
-      if (!Number.isNaN(page.get(block, F.minStep))) {
-        offerAt(page, block, F.minStep, 0);
-        offerAt(page, block, F.maxStep, 0);
-      }
-      offerAt(page, block, F.lastStep, page.get(block, F.lastIsNan));
     }
     if (p.max !== undefined) for (const r of await this.rawRows(p, lastInside, undefined)) rawRow(r);
     // Too many markers to keep them all: the exact path keeps each bucket's first one.
@@ -151,17 +163,27 @@ export class SummaryStepSampler {
     return { rows: selectMinMax<SummaryRow>(first, last, buckets, p.budget, yOf, byStep), total };
   }
 
-  /** The series' current point count: the freshness key of its summary (one scan of its index range). */
+  /**
+   * The series' current point count: the freshness key of its summary. Counting scans the series'
+   * index range (~1 ms per 10k points), so a count is remembered with the database's foreign-write
+   * version and the run's own-write generation taken before it, and reused while neither moved:
+   * no commit since can have added or removed a row. Metrics rows are insert-only, so a write by
+   * any connection (MLflow included) moves one of the two.
+   */
   async count(p: Pick<StepPlan, "runId" | "key">): Promise<number> {
-    const { sql } = this.ctx;
-    const row = await sql.first(
-      sql.db
-        .selectFrom("metrics")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("run_uuid", "=", p.runId)
-        .where("key", "=", p.key),
-    );
-    return Number(row?.n ?? 0);
+    const { sql, metricWrites } = this.ctx;
+    const version = sql.foreignWriteVersion?.();
+    const generation = metricWrites.generation(p.runId);
+    const id = `${p.runId}\u0000${p.key}`;
+    const known = this.counts.get(id);
+    if (version !== undefined && known?.version === version && known.generation === generation) return known.count;
+    const row = await sql.first(sqlText<{ n: number }>("SELECT count(*) AS n FROM metrics WHERE run_uuid = ? AND key = ?", [p.runId, p.key]));
+    const count = Number(row?.n ?? 0);
+    if (version !== undefined) {
+      if (this.counts.size >= MAX_REMEMBERED_COUNTS) this.counts.clear();
+      this.counts.set(id, { count, version, generation });
+    }
+    return count;
   }
 
   private async seriesSpan(p: StepPlan): Promise<[number, number] | undefined> {
@@ -199,11 +221,6 @@ export class SummaryStepSampler {
 
   /** The NaN/±Infinity rows between two rows of the series (inclusive), in order. */
   private markerRows(p: StepPlan, from: SummaryRow, to: SummaryRow): Promise<SummaryRow[]> {
-    return this.ctx.sql.all(
-      this.seriesRows(p)
-        .where(q<SqlBool>`(step, timestamp, value, is_nan) >= (${q.join(tuple(from))})`)
-        .where(q<SqlBool>`(step, timestamp, value, is_nan) <= (${q.join(tuple(to))})`)
-        .where((eb) => eb.or([eb("is_nan", "!=", 0), eb("value", ">=", DOUBLE_MAX), eb("value", "<=", -DOUBLE_MAX)])),
-    );
+    return this.ctx.sql.all(sqlText<SummaryRow>(MARKER_ROWS, [p.runId, p.key, ...tuple(from), ...tuple(to), DOUBLE_MAX, -DOUBLE_MAX]));
   }
 }

@@ -1,8 +1,9 @@
+import BetterSqlite3 from "better-sqlite3";
 import { closeSync, openSync, readSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CompiledQuery } from "kysely";
+import { CompiledQuery, sql, type RawBuilder } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SqlExecutor } from "../sql/sql-executor.js";
 import { SqliteExecutor } from "./sqlite-executor.js";
@@ -75,6 +76,33 @@ describe("SqliteExecutor writes", () => {
       // frame copied at the start of a write, and the sequence number stays put.
       for (let i = 0; i < 5000 && walSequence() < first + 2; i++) await executor.write((tx) => tx.runMany(fill, rows));
       expect(walSequence()).toBeGreaterThanOrEqual(first + 2);
+    } finally {
+      await executor.close();
+    }
+  });
+});
+
+const statement = (executor: SqliteExecutor, query: RawBuilder<unknown>) => ({ compile: () => query.compile(executor.db) });
+
+describe("SqliteExecutor.foreignWriteVersion", () => {
+  it("moves when another connection commits, not for the executor's own commits", async () => {
+    const executor = new SqliteExecutor(file);
+    try {
+      await executor.run(statement(executor, sql`CREATE TABLE t (x INTEGER)`));
+      const start = executor.foreignWriteVersion();
+      await executor.run(statement(executor, sql`INSERT INTO t VALUES (1)`));
+      await executor.write(async (tx) => void (await tx.run(statement(executor, sql`INSERT INTO t VALUES (2)`))));
+      expect(executor.foreignWriteVersion()).toBe(start);
+
+      const other = new BetterSqlite3(file);
+      try {
+        other.prepare("INSERT INTO t VALUES (3)").run();
+      } finally {
+        other.close();
+      }
+      const afterForeign = executor.foreignWriteVersion();
+      expect(afterForeign).not.toBe(start);
+      expect(executor.foreignWriteVersion()).toBe(afterForeign);
     } finally {
       await executor.close();
     }

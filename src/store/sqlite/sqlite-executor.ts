@@ -205,6 +205,15 @@ export class SqliteExecutor implements SqlExecutor {
     for (const settle of outcomes) settle();
   }
 
+  /**
+   * SQLite's `PRAGMA data_version` on the writer connection: it changes when any other connection
+   * commits (also a checkpoint that resets the WAL, which only costs a spurious change), never for
+   * the writer's own commits. The reader connection would see the writer's commits too.
+   */
+  foreignWriteVersion(): number {
+    return this.writer.prepare("PRAGMA data_version").pluck().get() as number;
+  }
+
   /** The writer connection itself, for migrations and maintenance (not for request paths). */
   withRawConnection<T>(fn: (db: BetterSqlite3.Database) => T): T {
     return fn(this.writer.raw);

@@ -23,6 +23,9 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
   return queryOptions({
     queryKey: metricKeys.sampled(query),
     placeholderData: keepPreviousData,
+    // A fresh answer replaces the old one whole: comparing 100 × 1,000 points with the previous
+    // answer, to keep unchanged objects, costs more than the chart's redraw it could save.
+    structuralSharing: false,
     // Both servers take at most 100 runs per request: more runs are fetched in parallel chunks.
     queryFn: async (): Promise<SampledMetricSeries[]> => {
       const chunks: string[][] = [];
@@ -43,6 +46,8 @@ async function fetchSeries(query: SampledHistoryQuery): Promise<SampledMetricSer
       ...(query.smoothing ? { smoothing: query.smoothing } : {}),
       ...(query.minX === undefined ? {} : { min_x: query.minX }),
       ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
+      // Half the bytes to receive and parse for 100 runs × 1,000 points; decoded to the same series.
+      columns: true,
     });
     return response.series ?? [];
   } catch (error) {

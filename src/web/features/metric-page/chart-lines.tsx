@@ -25,11 +25,42 @@ function pathOf(s: PlotSeries, x: Scale, y: Scale): string {
     const px = x(p.x);
     const py = y(p.y);
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
-    parts.push(`${parts.length === 0 ? "M" : "L"}${px.toFixed(1)},${py.toFixed(1)}`);
+    parts.push(`${parts.length === 0 ? "M" : "L"}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
   }
   const [only] = parts;
   if (parts.length === 1 && only !== undefined) return `${only}L${only.slice(1)}`;
   return parts.join("");
+}
+
+/**
+ * `scale` as `a + b·v` when it is affine over [v0, v1] (Recharts' linear scales), checked at a third
+ * point: one multiply-add per point instead of a call through d3's interpolators. Else `scale` itself.
+ */
+function affine(scale: Scale, v0: number, v1: number): Scale {
+  const s0 = scale(v0);
+  const s1 = scale(v1);
+  const mid = scale((v0 + v1) / 2);
+  if (!(v1 > v0) || s0 === undefined || s1 === undefined || mid === undefined) return scale;
+  const b = (s1 - s0) / (v1 - v0);
+  const a = s0 - b * v0;
+  if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(a + b * ((v0 + v1) / 2) - mid) > 1e-6) return scale;
+  return (v) => a + b * v;
+}
+
+/** The range of x and of drawable y over every line, to probe the scales with. */
+function rangesOf(series: readonly PlotSeries[]): { x: [number, number]; y: [number, number] } {
+  const x: [number, number] = [Infinity, -Infinity];
+  const y: [number, number] = [Infinity, -Infinity];
+  for (const s of series) {
+    for (const p of s.points) {
+      if (p.x < x[0]) x[0] = p.x;
+      if (p.x > x[1]) x[1] = p.x;
+      if (p.y === null) continue;
+      if (p.y < y[0]) y[0] = p.y;
+      if (p.y > y[1]) y[1] = p.y;
+    }
+  }
+  return { x, y };
 }
 
 /**
@@ -44,8 +75,9 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (!plot || !xScale || !yScale) return null;
-  const x: Scale = (v) => xScale(v);
-  const y: Scale = (v) => (scaleType === "log" && v <= 0 ? undefined : yScale(v));
+  const ranges = rangesOf(series);
+  const x = affine((v) => xScale(v), ...ranges.x);
+  const y: Scale = scaleType === "log" ? (v) => (v <= 0 ? undefined : yScale(v)) : affine((v) => yScale(v), ...ranges.y);
   const ordered = highlighted ? [...series.filter((s) => s.runId !== highlighted), ...series.filter((s) => s.runId === highlighted)] : series;
   return (
     <g className="rmc-lines">

@@ -57,7 +57,7 @@ export function toPlotSeries(series: SampledMetricSeries, run: { runName: string
 }
 
 /** Linear-interpolated quantile of sorted values (q in [0, 1]). */
-function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: Float64Array, q: number): number {
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at);
   const a = sorted[lo] as number;
@@ -74,17 +74,39 @@ function quantile(sorted: readonly number[], q: number): number {
  * then widened to round tick values by `yAxisTicks`.
  */
 export function yDomain(series: readonly PlotSeries[], settings: Pick<ChartSettings, "ignoreOutliers" | "yScale">): [number, number] | undefined {
-  const values: number[] = [];
-  for (const s of series) for (const p of s.points) if (p.y !== null) values.push(p.y);
-  if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
-  const lo = settings.ignoreOutliers ? quantile(values, 0.01) : (values[0] as number);
-  const hi = settings.ignoreOutliers ? quantile(values, 0.99) : (values[values.length - 1] as number);
+  const [lo, hi] = settings.ignoreOutliers ? percentileRange(series) : extent(series);
+  if (!(lo <= hi)) return undefined;
   if (lo !== hi) return [lo, hi];
   // A flat line: a band around it (a factor of √2 on a log scale).
   if (settings.yScale === "log") return [lo / Math.SQRT2, hi * Math.SQRT2];
   const pad = Math.abs(lo) * 0.1 || 1;
   return [lo - pad, hi + pad];
+}
+
+/** The smallest and largest drawn value, in one pass (the default scale needs no sort). */
+function extent(series: readonly PlotSeries[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (const p of s.points) {
+      if (p.y === null) continue;
+      if (p.y < lo) lo = p.y;
+      if (p.y > hi) hi = p.y;
+    }
+  }
+  return [lo, hi];
+}
+
+/** The 1st and 99th percentile of the drawn values (a typed array sorts numbers natively, without a comparator). */
+function percentileRange(series: readonly PlotSeries[]): [number, number] {
+  let n = 0;
+  for (const s of series) for (const p of s.points) if (p.y !== null) n++;
+  if (n === 0) return [Infinity, -Infinity];
+  const values = new Float64Array(n);
+  let i = 0;
+  for (const s of series) for (const p of s.points) if (p.y !== null) values[i++] = p.y;
+  values.sort();
+  return [quantile(values, 0.01), quantile(values, 0.99)];
 }
 
 const round12 = (x: number): number => Number(x.toPrecision(12));

@@ -18,15 +18,18 @@ export function useChartRuns(runIds: readonly string[], experimentIds: readonly 
   // A stable combine: react-query then re-runs it only when a result changes, so `runs` keeps its
   // identity across renders and the chart does not rebuild its series.
   const combine = useCallback(
-    (results: UseQueryResult<Run>[]): ChartRuns => ({
-      runs: results.map((r, i) => {
-        const id = key.split(",")[i] ?? "";
-        return { runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time };
-      }),
-      loaded: results.flatMap((r) => (r.data ? [r.data] : [])),
-      isPending: results.some((r) => r.isPending),
-      error: results.find((r) => r.error)?.error ?? null,
-    }),
+    (results: UseQueryResult<Run>[]): ChartRuns => {
+      const ids = key.split(",");
+      return {
+        runs: results.map((r, i) => {
+          const id = ids[i] ?? "";
+          return { runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time };
+        }),
+        loaded: results.flatMap((r) => (r.data ? [r.data] : [])),
+        isPending: results.some((r) => r.isPending),
+        error: results.find((r) => r.error)?.error ?? null,
+      };
+    },
     // Keyed on the ids' text: callers may pass a new array with the same ids.
     [key],
   );
