@@ -25,6 +25,25 @@ interface Props {
   onOpenLink: (event: MouseEvent<HTMLAnchorElement>) => void;
 }
 
+/**
+ * The tree rows are rebuilt whenever a page of runs arrives, so a row's `row` object is new even
+ * when nothing it shows has changed: compare what it is made of instead. Without this every
+ * visible row rendered again for each page loaded, as long as the first render of the table.
+ */
+function sameRow(a: Props, b: Props): boolean {
+  for (const key of Object.keys(a) as (keyof Props)[]) if (key !== "row" && a[key] !== b[key]) return false;
+  const x = a.row;
+  const y = b.row;
+  return (
+    x.node.run === y.node.run &&
+    x.depth === y.depth &&
+    x.expanded === y.expanded &&
+    x.node.isContext === y.node.isContext &&
+    x.node.children.length === y.node.children.length &&
+    (x.node.children.length === 0 || descendantCount(x.node) === descendantCount(y.node))
+  );
+}
+
 /** Memoised: while scrolling, only rows entering the viewport render; the others keep their output. */
 export const RunRow = memo(function RunRow(props: Props) {
   const { row, index, top, nameWidth, columns, virtualColumns, selected, active, experimentNames } = props;
@@ -102,4 +121,4 @@ export const RunRow = memo(function RunRow(props: Props) {
       })}
     </div>
   );
-});
+}, sameRow);
