@@ -65,3 +65,26 @@ describe("runColors", () => {
     expect(runColors(ids.slice(0, 30)).size).toBe(30);
   });
 });
+
+/** CIE76 distance between two #rrggbb colours (sRGB → XYZ D65 → CIELAB). */
+function labDistance(a: string, b: string): number {
+  const lab = (hex: string): [number, number, number] => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c > 0.04045 ? ((c + 0.055) / 1.055) ** 2.4 : c / 12.92;
+    }) as [number, number, number];
+    const f = (v: number): number => (v > 0.008856 ? Math.cbrt(v) : 7.787 * v + 16 / 116);
+    const x = f((r * 0.4124 + g * 0.3576 + bl * 0.1805) / 0.95047);
+    const y = f(r * 0.2126 + g * 0.7152 + bl * 0.0722);
+    const z = f((r * 0.0193 + g * 0.1192 + bl * 0.9505) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const [p, q] = [lab(a), lab(b)];
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
+describe("RUN_PALETTE", () => {
+  it("keeps every pair of colours apart, so two runs never look alike", () => {
+    for (const [i, a] of RUN_PALETTE.entries()) for (const b of RUN_PALETTE.slice(i + 1)) expect(labDistance(a, b), `${a} vs ${b}`).toBeGreaterThanOrEqual(24);
+  });
+});
