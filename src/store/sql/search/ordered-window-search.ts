@@ -13,17 +13,19 @@ export interface OrderedWindowSearch {
   order: readonly OrderKey[];
   offset: number;
   limit: number;
-  /** Window sizes to try, as multiples of offset + limit (see DEFAULT_WINDOW_FACTORS). */
+  /** A fixed sequence of window sizes, as multiples of offset + limit, in place of the adaptive ones (tests). */
   windowFactors?: readonly number[];
 }
 
 /**
- * Ordered windows tried before the full plan, in multiples of the rows asked for: a filter that a
- * fraction m of the runs match needs about 1 / m of them, so the first window serves filters
- * matching more than ~25 % of the runs, the second more than ~2.5 %. Every window row costs
- * the filter's probes, so the first one stays small.
+ * Window sizes in multiples of the rows asked for (offset + limit). The first window is small: an
+ * unfiltered sort or a filter most runs pass fills the page from it. When it comes back short, the
+ * share of its rows that passed the filter sizes the next one for the rows still needed (with a
+ * margin against that estimate's noise), and a filter too rare for any window sends the search to
+ * the full plan at once instead of after more doomed windows.
  */
-export const DEFAULT_WINDOW_FACTORS: readonly number[] = [4, 40];
+const FIRST_WINDOW_FACTOR = 2;
+const SIZE_MARGIN = 1.5;
 
 /**
  * Above this many rows a window costs about what the full plan does (which reads each run of the
@@ -121,8 +123,7 @@ export async function searchByOrderedWindow(exec: SqlExecutor, search: OrderedWi
     return sql<WindowRow>`(SELECT ranked.run_uuid, ranked.v, count(*) OVER () AS n, ${last} OVER () AS b FROM (${orderedRuns(size)}) AS ranked)`.as("w");
   };
 
-  const sizes = (search.windowFactors ?? DEFAULT_WINDOW_FACTORS).map((f) => f * need).filter((size) => size <= MAX_WINDOW);
-  for (const size of sizes) {
+  const pageOf = (size: number): Promise<RunRow[]> => {
     let query = db
       .selectFrom(windowOf(size))
       .crossJoin("runs")
@@ -134,10 +135,25 @@ export async function searchByOrderedWindow(exec: SqlExecutor, search: OrderedWi
     if (filter) query = query.where((eb) => compileRunFilter(eb, filter, exec.dialect));
     query = query.orderBy("w.v", direction);
     for (const term of tail) query = query.orderBy(term.expression, term.direction);
-    const rows = await exec.all(query.limit(search.limit).offset(search.offset));
-    // Short: the boundary cut the page, or it reaches NaN or missing values; a larger window or
-    // the full plan decides.
+    return exec.all(query.limit(search.limit).offset(search.offset));
+  };
+
+  // A short page means the boundary cut it, or it reaches NaN or missing values: a larger window
+  // or the full plan decides.
+  if (search.windowFactors) {
+    for (const size of search.windowFactors.map((f) => f * need).filter((n) => n <= MAX_WINDOW)) {
+      const rows = await pageOf(size);
+      if (rows.length === search.limit) return rows;
+    }
+    return undefined;
+  }
+  let size = FIRST_WINDOW_FACTOR * need;
+  while (size <= MAX_WINDOW) {
+    const rows = await pageOf(size);
     if (rows.length === search.limit) return rows;
+    // About offset + rows.length of the window's runs passed the filter beyond its boundary.
+    const passed = Math.max(1, search.offset + rows.length);
+    size = Math.max(2 * size, Math.ceil((need * size * SIZE_MARGIN) / passed));
   }
   return undefined;
 }
