@@ -34,7 +34,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: readonl
   const point = active ? (payload?.[0]?.payload as ScatterPoint | undefined) : undefined;
   if (!point) return null;
   return (
-    <div className="chart-tooltip">
+    <div className="tooltip-panel chart-tooltip">
       <div className="chart-tooltip-title">
         <span className="run-swatch" style={{ background: point.color }} aria-hidden="true" />
         {point.name}

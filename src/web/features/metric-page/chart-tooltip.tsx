@@ -19,7 +19,7 @@ export function ChartTooltip({ hover, xAxis, smoothing, highlighted, width }: { 
   // Flip to the pointer's left in the right half, so the tooltip never leaves the chart.
   const style = hover.left > width / 2 ? { right: width - hover.left + 14, top: hover.top + 12 } : { left: hover.left + 14, top: hover.top + 12 };
   return (
-    <div className="rmc-tooltip" role="tooltip" data-testid="chart-tooltip" style={style}>
+    <div className="tooltip-panel rmc-tooltip" role="tooltip" data-testid="chart-tooltip" style={style}>
       <div className="rmc-tooltip-x">
         {X_AXIS_LABEL[xAxis]} {formatX(x, xAxis)}
       </div>
