@@ -94,6 +94,12 @@ export interface TrackingStore {
   deleteRun(runId: string): Promise<void>;
   restoreRun(runId: string): Promise<void>;
   searchRuns(input: SearchRunsInput): Promise<Page<Run>>;
+  /**
+   * `searchRuns` with each run already rendered as MLflow's JSON text (the same value as
+   * `encodeJson(run)` once parsed), which a store may produce far more cheaply than objects (the
+   * SQL store on SQLite has the database write it). Optional: the server falls back to `searchRuns`.
+   */
+  searchRunsJson?(input: SearchRunsInput): Promise<Page<string>>;
 
   logBatch(runId: string, input: LogBatchInput): Promise<void>;
   logMetric(runId: string, metric: Metric): Promise<void>;

@@ -1,6 +1,7 @@
 import type { EndpointName, RequestOf, ResponseOf } from "../../core/index.js";
 import type { ArtifactService } from "../../store/artifacts/artifact-service.js";
 import type { TrackingStore } from "../../store/tracking-store.js";
+import { encodeRunsPage, type EncodedJson } from "./encoded-json.js";
 import { listRunArtifacts } from "./list-run-artifacts.js";
 import { streamMetrics, streamSampledSeries, type StreamedJson } from "./streamed-json.js";
 
@@ -9,7 +10,7 @@ export interface HandlerContext {
   artifacts: ArtifactService;
 }
 
-export type Handler<N extends EndpointName> = (request: RequestOf<N>, ctx: HandlerContext) => Promise<ResponseOf<N> | StreamedJson>;
+export type Handler<N extends EndpointName> = (request: RequestOf<N>, ctx: HandlerContext) => Promise<ResponseOf<N> | StreamedJson | EncodedJson>;
 export type HandlerTable = { [N in EndpointName]: Handler<N> };
 
 const EMPTY = {} as Record<string, never>;
@@ -35,6 +36,7 @@ export const trackingHandlers: HandlerTable = {
   deleteRun: async (r, { store }) => (await store.deleteRun(r.run_id), EMPTY),
   restoreRun: async (r, { store }) => (await store.restoreRun(r.run_id), EMPTY),
   searchRuns: async (r, { store }) => {
+    if (store.searchRunsJson) return encodeRunsPage(await store.searchRunsJson(r));
     const page = await store.searchRuns(r);
     return { runs: page.items, next_page_token: page.next_page_token };
   },

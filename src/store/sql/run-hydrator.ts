@@ -64,7 +64,8 @@ export async function hydrateRuns(exec: SqlExecutor, rows: readonly RunRow[]): P
   });
 }
 
-async function loadDatasetInputs(exec: SqlExecutor, runIds: string[]): Promise<Map<string, DatasetInput[]>> {
+/** Each run's dataset inputs (runs without any are absent from the map). */
+export async function loadDatasetInputs(exec: SqlExecutor, runIds: string[]): Promise<Map<string, DatasetInput[]>> {
   const edges = await exec.all(
     exec.db
       .selectFrom("inputs")

@@ -18,6 +18,7 @@ import type { RunRow } from "./database-schema.js";
 import { dedupeTags, parseExperimentId, type ExperimentRepository } from "./experiment-repository.js";
 import { runInfoFromRow } from "./row-mappers.js";
 import { hydrateRuns } from "./run-hydrator.js";
+import { hydrateRunsJson } from "./run-json-hydrator.js";
 import { compileRunFilter } from "./search/compile-run-filter.js";
 import { compileRunOrder } from "./search/compile-run-order.js";
 import { searchByOrderedWindow } from "./search/ordered-window-search.js";
@@ -139,6 +140,19 @@ export class RunRepository {
   }
 
   async search(input: SearchRunsInput): Promise<Page<Run>> {
+    const { rows, next_page_token } = await this.searchRows(input);
+    const items = await hydrateRuns(this.sql, rows);
+    return next_page_token === undefined ? { items } : { items, next_page_token };
+  }
+
+  /** `search` with each run as its MLflow JSON text, for the server to send as it is (run-json-hydrator.ts). */
+  async searchJson(input: SearchRunsInput): Promise<Page<string>> {
+    const { rows, next_page_token } = await this.searchRows(input);
+    const items = await hydrateRunsJson(this.sql, rows);
+    return next_page_token === undefined ? { items } : { items, next_page_token };
+  }
+
+  private async searchRows(input: SearchRunsInput): Promise<{ rows: RunRow[]; next_page_token?: string }> {
     const maxResults = input.max_results ?? Limits.SEARCH_MAX_RESULTS_DEFAULT;
     if (maxResults > Limits.SEARCH_MAX_RESULTS) {
       throw MlflowError.invalidParameter(
@@ -152,7 +166,7 @@ export class RunRepository {
     const offset = decodePageToken(input.page_token);
     // Ids that are not integers name no SQL experiment; they match nothing rather than erroring.
     const experimentIds = input.experiment_ids.map(parseExperimentId).filter((id): id is number => id !== undefined);
-    if (experimentIds.length === 0) return { items: [] };
+    if (experimentIds.length === 0) return { rows: [] };
     const { sql } = this;
     const stages = stagesOf(input.run_view_type ?? "ACTIVE_ONLY");
     const windowed = await searchByOrderedWindow(sql, {
@@ -172,8 +186,7 @@ export class RunRepository {
       for (const term of order) query = query.orderBy(term.expression, term.direction);
       rows = await sql.all(query.limit(maxResults).offset(offset));
     }
-    const items = await hydrateRuns(this.sql, rows);
     // MLflow returns a token whenever the page is full, even when nothing follows.
-    return rows.length === maxResults ? { items, next_page_token: encodePageToken(offset + maxResults) } : { items };
+    return rows.length === maxResults ? { rows, next_page_token: encodePageToken(offset + maxResults) } : { rows };
   }
 }

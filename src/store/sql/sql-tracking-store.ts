@@ -98,6 +98,9 @@ export class SqlTrackingStore implements TrackingStore {
   searchRuns(input: SearchRunsInput): Promise<Page<Run>> {
     return this.runs.search(input);
   }
+  searchRunsJson(input: SearchRunsInput): Promise<Page<string>> {
+    return this.runs.searchJson(input);
+  }
 
   logBatch(runId: string, input: LogBatchInput): Promise<void> {
     return this.writer.logBatch(runId, input);
