@@ -40,19 +40,24 @@ export function xOf(m: { step: number; timestamp: number }, axis: ChartXAxis, or
 export function toPlotSeries(series: SampledMetricSeries, run: { runName: string; color: string }, settings: ChartSettings): PlotSeries {
   const origin = series.x_origin ?? series.metrics[0]?.timestamp ?? 0;
   const smoothing = series.raw_values !== undefined;
-  const points: PlotPoint[] = [];
+  const { metrics, raw_values: rawValues } = series;
+  const logScale = settings.yScale === "log";
+  const points = new Array<PlotPoint>(metrics.length);
   const markers: PlotMarker[] = [];
-  series.metrics.forEach((m, i) => {
+  // A plain loop building one object literal of one shape per point: 100 runs × 1,250 points are
+  // built on the metric page's first paint, and a spread per point cost more than the drawing.
+  for (let i = 0; i < metrics.length; i++) {
+    const m = metrics[i] as SampledMetricSeries["metrics"][number];
     const x = xOf(m, settings.xAxis, origin);
-    const raw = smoothing ? (series.raw_values?.[i] ?? m.value) : m.value;
-    if (isMarkerValue(m.value)) {
-      markers.push({ x, raw: m.value, edge: m.value < 0 ? "bottom" : "top" });
-      points.push({ x, y: null, raw, step: m.step });
-      return;
+    const value = m.value;
+    const raw = smoothing ? (rawValues?.[i] ?? value) : value;
+    if (isMarkerValue(value)) {
+      markers.push({ x, raw: value, edge: value < 0 ? "bottom" : "top" });
+      points[i] = { x, y: null, raw, smoothed: undefined, step: m.step };
+      continue;
     }
-    const y = settings.yScale === "log" && m.value <= 0 ? null : m.value;
-    points.push({ x, y, raw, step: m.step, ...(smoothing ? { smoothed: m.value } : {}) });
-  });
+    points[i] = { x, y: logScale && value <= 0 ? null : value, raw, smoothed: smoothing ? value : undefined, step: m.step };
+  }
   return { runId: series.run_id, runName: run.runName, color: run.color, points, markers, shown: series.metrics.length, total: series.total_points };
 }
 
