@@ -41,12 +41,14 @@ function rangesOf(series: readonly PlotSeries[]): { x: [number, number]; y: [num
   const x: [number, number] = [Infinity, -Infinity];
   const y: [number, number] = [Infinity, -Infinity];
   for (const s of series) {
-    for (const p of s.points) {
-      if (p.x < x[0]) x[0] = p.x;
-      if (p.x > x[1]) x[1] = p.x;
-      if (p.y === null) continue;
-      if (p.y < y[0]) y[0] = p.y;
-      if (p.y > y[1]) y[1] = p.y;
+    const { length } = s.points;
+    if (length === 0) continue;
+    // x is in order; NaN y (not drawn) fails both comparisons.
+    x[0] = Math.min(x[0], s.points.x[0] as number);
+    x[1] = Math.max(x[1], s.points.x[length - 1] as number);
+    for (const v of s.points.y) {
+      if (v < y[0]) y[0] = v;
+      if (v > y[1]) y[1] = v;
     }
   }
   return { x, y };
@@ -68,11 +70,14 @@ function strokeRun(g: CanvasRenderingContext2D, s: PlotSeries, x: Scale, y: Scal
   let h = 0x811c9dc5;
   let firstX = 0;
   let firstY = 0;
+  const xs = s.points.x;
+  const ys = s.points.y;
   g.beginPath();
-  for (const p of s.points) {
-    if (p.y === null) continue;
-    const px = x(p.x);
-    const py = y(p.y);
+  for (let i = 0; i < xs.length; i++) {
+    const v = ys[i] as number;
+    if (Number.isNaN(v)) continue;
+    const px = x(xs[i] as number);
+    const py = y(v);
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
     if (n === 0) {
       g.moveTo(px, py);
