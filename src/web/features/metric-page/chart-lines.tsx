@@ -9,6 +9,9 @@ interface Props {
   yScale: ChartYScale;
   /** The y of markers on the bottom and top edges. */
   edges: [number, number];
+  /** The axes' domains, to probe the scales with (see `affine`). */
+  xDomain: [number, number] | undefined;
+  yDomain: [number, number] | undefined;
 }
 
 type Scale = (value: number) => number | undefined;
@@ -34,24 +37,6 @@ function affine(scale: Scale, v0: number, v1: number): Scale {
   const a = s0 - b * v0;
   if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(a + b * ((v0 + v1) / 2) - mid) > 1e-6) return scale;
   return (v) => a + b * v;
-}
-
-/** The range of x and of drawable y over every line, to probe the scales with. */
-function rangesOf(series: readonly PlotSeries[]): { x: [number, number]; y: [number, number] } {
-  const x: [number, number] = [Infinity, -Infinity];
-  const y: [number, number] = [Infinity, -Infinity];
-  for (const s of series) {
-    const { length } = s.points;
-    if (length === 0) continue;
-    // x is in order; NaN y (not drawn) fails both comparisons.
-    x[0] = Math.min(x[0], s.points.x[0] as number);
-    x[1] = Math.max(x[1], s.points.x[length - 1] as number);
-    for (const v of s.points.y) {
-      if (v < y[0]) y[0] = v;
-      if (v > y[1]) y[1] = v;
-    }
-  }
-  return { x, y };
 }
 
 /** What was drawn of a run: its points on the canvas and a digest of their positions (to 0.1 px). */
@@ -111,7 +96,7 @@ function strokeRun(g: CanvasRenderingContext2D, s: PlotSeries, x: Scale, y: Scal
  * their positions): what tests and `bench:charts` read instead of a path's `d`. The highlighted run
  * is drawn last, on top, and the others dimmed.
  */
-export const ChartLines = memo(function ChartLines({ series, highlighted, yScale: scaleType, edges }: Props) {
+export const ChartLines = memo(function ChartLines({ series, highlighted, yScale: scaleType, edges, xDomain, yDomain }: Props) {
   // useId() may hold characters that url(#…) does not take.
   const clipId = `rmc-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const plot = usePlotArea();
@@ -123,11 +108,10 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
   // re-render for anything else (Recharts' store) does not redraw the canvas.
   const scales = useMemo(() => {
     if (!xScale || !yScale) return undefined;
-    const ranges = rangesOf(series);
-    const x = affine((v) => xScale(v), ...ranges.x);
-    const y: Scale = scaleType === "log" ? (v) => (v <= 0 ? undefined : yScale(v)) : affine((v) => yScale(v), ...ranges.y);
-    return { x, y };
-  }, [series, scaleType, xScale, yScale]);
+    const x: Scale = (v) => xScale(v);
+    const y: Scale = scaleType === "log" ? (v) => (v <= 0 ? undefined : yScale(v)) : (v) => yScale(v);
+    return { x: xDomain ? affine(x, ...xDomain) : x, y: yDomain && scaleType !== "log" ? affine(y, ...yDomain) : y };
+  }, [scaleType, xScale, yScale, xDomain, yDomain]);
   const ordered = useMemo(() => (highlighted ? [...series.filter((s) => s.runId !== highlighted), ...series.filter((s) => s.runId === highlighted)] : series), [series, highlighted]);
   const ratio = typeof window === "undefined" ? 1 : window.devicePixelRatio || 1;
   const left = plot?.x ?? 0;

@@ -68,7 +68,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             stroke="var(--border-strong)"
             width={60}
           />
-          <ChartLines series={geometry} highlighted={highlighted} yScale={settings.yScale} edges={edges} />
+          <ChartLines series={geometry} highlighted={highlighted} yScale={settings.yScale} edges={edges} xDomain={xDom} yDomain={yDom} />
           <ChartInteraction
             series={series}
             xAxis={settings.xAxis}
