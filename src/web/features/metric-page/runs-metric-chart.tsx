@@ -38,7 +38,7 @@ export interface RunsMetricChartProps {
 
 const DEFAULT_HEIGHT = 320;
 const DEFAULT_MAX_POINTS = 1000;
-/** The performance mark set when the chart's lines are first in the DOM, for `npm run bench:charts`. */
+/** The performance mark set when the chart's lines are first drawn and painted, for `npm run bench:charts`. */
 export const CHART_PAINTED_MARK = "tracklet:metric-chart-painted";
 
 /**
