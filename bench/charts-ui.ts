@@ -2,8 +2,9 @@
 // page of the 100 runs × 10,000 steps seeded by charts-server.ts and measures the time from
 // navigation start to the chart painted: the page sets the performance mark
 // "tracklet:metric-chart-painted" (runs-metric-chart.tsx) in the frame after every run's line is
-// in the DOM. Cold = a fresh browser context (nothing cached); warm = the same page opened again
-// (assets cached, data fetched again). The sampled-history request is timed from the page's
+// drawn (on the chart's canvas; each run's line element carries the points drawn). Cold = a fresh
+// browser context (nothing cached); warm = the same page opened again (assets cached, data fetched
+// again). The sampled-history request is timed from the page's
 // resource timing, and the points drawn per series are read from the page.
 import { chromium, type Page } from "playwright-core";
 import { percentile } from "./bench-server.js";
@@ -29,8 +30,8 @@ async function openAndMeasure(page: Page, url: string, runs: number): Promise<Pa
     ({ mark, runs }) => {
       const painted = performance.getEntriesByName(mark)[0]?.startTime ?? NaN;
       const request = performance.getEntriesByType("resource").find((e) => e.name.includes("get-history-sampled")) as PerformanceResourceTiming | undefined;
-      // A path's "d" is "M x,y" then "L x,y" per further point (Recharts' linear curve).
-      const counts = [...document.querySelectorAll('[data-testid="chart-line"]')].map((p) => (p.getAttribute("d")?.match(/[ML]/g) ?? []).length);
+      // The lines are drawn on a canvas; each run's line element says how many points it was drawn through (chart-lines.tsx).
+      const counts = [...document.querySelectorAll('[data-testid="chart-line"]')].map((p) => Number(p.getAttribute("data-points") ?? 0));
       if (counts.length !== runs) throw new Error(`${counts.length} lines drawn for ${runs} runs`);
       return {
         painted_ms: Math.round(painted),

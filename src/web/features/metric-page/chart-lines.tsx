@@ -1,4 +1,4 @@
-import { memo, useId } from "react";
+import { memo, useId, useLayoutEffect, useMemo, useRef } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import type { ChartYScale } from "./chart-settings.js";
 import type { PlotSeries } from "./chart-series.js";
@@ -9,28 +9,20 @@ interface Props {
   yScale: ChartYScale;
   /** The y of markers on the bottom and top edges. */
   edges: [number, number];
+  /** The axes' domains, to probe the scales with (see `affine`). */
+  xDomain: [number, number] | undefined;
+  yDomain: [number, number] | undefined;
 }
 
 type Scale = (value: number) => number | undefined;
 
-/**
- * "M x,y L x,y …" through the drawable points (gaps at NaN/Inf and at ≤ 0 on a log scale are bridged).
- * A lone point (a metric logged once, e.g. a final accuracy) would be an invisible zero-length
- * path, so it becomes a zero-length segment that the round line caps draw as a dot.
- */
-function pathOf(s: PlotSeries, x: Scale, y: Scale): string {
-  const parts: string[] = [];
-  for (const p of s.points) {
-    if (p.y === null) continue;
-    const px = x(p.x);
-    const py = y(p.y);
-    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
-    parts.push(`${parts.length === 0 ? "M" : "L"}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
-  }
-  const [only] = parts;
-  if (parts.length === 1 && only !== undefined) return `${only}L${only.slice(1)}`;
-  return parts.join("");
-}
+/** The canvas reaches this far (px) above and below the plot area, so a line along an edge is not cut in half. */
+const EDGE_PAD = 2;
+const LINE_WIDTH = 1.5;
+const HIGHLIGHTED_WIDTH = 2.5;
+const DIMMED_ALPHA = 0.2;
+/** A run with one drawable point (a metric logged once, e.g. a final accuracy) is drawn as a dot of this radius. */
+const LONE_RADIUS = 3.5;
 
 /**
  * `scale` as `a + b·v` when it is affine over [v0, v1] (Recharts' linear scales), checked at a third
@@ -47,65 +39,130 @@ function affine(scale: Scale, v0: number, v1: number): Scale {
   return (v) => a + b * v;
 }
 
-/** The range of x and of drawable y over every line, to probe the scales with. */
-function rangesOf(series: readonly PlotSeries[]): { x: [number, number]; y: [number, number] } {
-  const x: [number, number] = [Infinity, -Infinity];
-  const y: [number, number] = [Infinity, -Infinity];
-  for (const s of series) {
-    for (const p of s.points) {
-      if (p.x < x[0]) x[0] = p.x;
-      if (p.x > x[1]) x[1] = p.x;
-      if (p.y === null) continue;
-      if (p.y < y[0]) y[0] = p.y;
-      if (p.y > y[1]) y[1] = p.y;
-    }
-  }
-  return { x, y };
+/** What was drawn of a run: its points on the canvas and a digest of their positions (to 0.1 px). */
+interface Drawn {
+  points: number;
+  digest: string;
 }
 
 /**
- * The runs' lines and NaN/Inf markers, drawn as plain SVG paths on the chart's Recharts scales.
- * Recharts' own <Line> processes each series through its store, which took seconds for 100 runs ×
- * 1,000 points; one path string per run takes milliseconds. The highlighted run is drawn last, on top.
+ * Strokes one run's line through its drawable points (gaps at NaN/Inf and at ≤ 0 on a log scale are
+ * bridged, as a single SVG path did), in chart coordinates. Returns what it drew; the digest is an
+ * FNV-1a hash of the rounded positions, so tests can tell that a setting changed the drawing.
  */
-export const ChartLines = memo(function ChartLines({ series, highlighted, yScale: scaleType, edges }: Props) {
+function strokeRun(g: CanvasRenderingContext2D, s: PlotSeries, x: Scale, y: Scale, width: number): Drawn {
+  let n = 0;
+  let h = 0x811c9dc5;
+  let firstX = 0;
+  let firstY = 0;
+  const xs = s.points.x;
+  const ys = s.points.y;
+  g.beginPath();
+  for (let i = 0; i < xs.length; i++) {
+    const v = ys[i] as number;
+    if (Number.isNaN(v)) continue;
+    const px = x(xs[i] as number);
+    const py = y(v);
+    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
+    if (n === 0) {
+      g.moveTo(px, py);
+      firstX = px;
+      firstY = py;
+    } else g.lineTo(px, py);
+    n++;
+    h = Math.imul(h ^ Math.round(px * 10), 0x01000193);
+    h = Math.imul(h ^ Math.round(py * 10), 0x01000193);
+  }
+  if (n === 1) {
+    g.beginPath();
+    g.arc(firstX, firstY, LONE_RADIUS, 0, 2 * Math.PI);
+    g.fillStyle = s.color;
+    g.fill();
+  } else if (n > 1) {
+    g.lineWidth = width;
+    g.strokeStyle = s.color;
+    g.stroke();
+  }
+  return { points: n, digest: (h >>> 0).toString(16).padStart(8, "0") };
+}
+
+/**
+ * The runs' lines, drawn on one <canvas> over the plot area (inside the chart's SVG), on the
+ * chart's Recharts scales; NaN/Inf markers stay SVG diamonds. Recharts' own <Line> took seconds for
+ * 100 runs × 1,000 points, and one SVG path per run still cost the browser a parse, a layout and a
+ * raster of 100 long paths per paint (and per hover highlight); the canvas draws them in tens of ms.
+ * Each run keeps an empty, invisible `[data-testid="chart-line"]` element carrying its run id, colour
+ * and highlight state, and, once drawn, `data-points` (points drawn) and `data-geometry` (a digest of
+ * their positions): what tests and `bench:charts` read instead of a path's `d`. The highlighted run
+ * is drawn last, on top, and the others dimmed.
+ */
+export const ChartLines = memo(function ChartLines({ series, highlighted, yScale: scaleType, edges, xDomain, yDomain }: Props) {
   // useId() may hold characters that url(#…) does not take.
   const clipId = `rmc-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const plot = usePlotArea();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
-  if (!plot || !xScale || !yScale) return null;
-  const ranges = rangesOf(series);
-  const x = affine((v) => xScale(v), ...ranges.x);
-  const y: Scale = scaleType === "log" ? (v) => (v <= 0 ? undefined : yScale(v)) : affine((v) => yScale(v), ...ranges.y);
-  const ordered = highlighted ? [...series.filter((s) => s.runId !== highlighted), ...series.filter((s) => s.runId === highlighted)] : series;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const linesRef = useRef<SVGGElement>(null);
+  // The scales and the draw order are kept while the data, the scales and the highlight are: a
+  // re-render for anything else (Recharts' store) does not redraw the canvas.
+  const scales = useMemo(() => {
+    if (!xScale || !yScale) return undefined;
+    const x: Scale = (v) => xScale(v);
+    const y: Scale = scaleType === "log" ? (v) => (v <= 0 ? undefined : yScale(v)) : (v) => yScale(v);
+    return { x: xDomain ? affine(x, ...xDomain) : x, y: yDomain && scaleType !== "log" ? affine(y, ...yDomain) : y };
+  }, [scaleType, xScale, yScale, xDomain, yDomain]);
+  const ordered = useMemo(() => (highlighted ? [...series.filter((s) => s.runId !== highlighted), ...series.filter((s) => s.runId === highlighted)] : series), [series, highlighted]);
+  const ratio = typeof window === "undefined" ? 1 : window.devicePixelRatio || 1;
+  const left = plot?.x ?? 0;
+  const top = (plot?.y ?? 0) - EDGE_PAD;
+  const width = Math.max(0, plot?.width ?? 0);
+  const height = Math.max(0, (plot?.height ?? 0) + 2 * EDGE_PAD);
+
+  // Drawn before the browser paints (a layout effect), so the lines appear in the same frame as the axes.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const g = canvas?.getContext("2d");
+    if (!canvas || !g || !scales) return;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, canvas.width, canvas.height);
+    // Chart (SVG) coordinates on the canvas's device pixels.
+    g.setTransform(ratio, 0, 0, ratio, -left * ratio, -top * ratio);
+    g.lineJoin = "round";
+    g.lineCap = "butt";
+    const drawn = new Map<string, Drawn>();
+    for (const s of ordered) {
+      g.globalAlpha = highlighted === undefined || highlighted === s.runId ? 1 : DIMMED_ALPHA;
+      drawn.set(s.runId, strokeRun(g, s, scales.x, scales.y, highlighted === s.runId ? HIGHLIGHTED_WIDTH : LINE_WIDTH));
+    }
+    g.globalAlpha = 1;
+    for (const el of linesRef.current?.children ?? []) {
+      const d = drawn.get(el.getAttribute("data-run-id") ?? "");
+      if (!d) continue;
+      el.setAttribute("data-points", String(d.points));
+      el.setAttribute("data-geometry", d.digest);
+    }
+  }, [ordered, highlighted, scales, ratio, left, top, width, height]);
+
+  if (!plot || !scales) return null;
+  const { x, y } = scales;
   return (
     <g className="rmc-lines">
+      <foreignObject x={left} y={top} width={width} height={height} pointerEvents="none">
+        <canvas ref={canvasRef} data-testid="chart-canvas" width={Math.round(width * ratio)} height={Math.round(height * ratio)} style={{ display: "block", width, height }} />
+      </foreignObject>
+      <g ref={linesRef} aria-hidden="true">
+        {ordered.map((s) => {
+          const state = highlighted === undefined ? "" : highlighted === s.runId ? " is-highlighted" : " is-dimmed";
+          return <g key={s.runId} className={`rmc-line${state}`} data-testid="chart-line" data-run-id={s.runId} stroke={s.color} />;
+        })}
+      </g>
       <defs>
         <clipPath id={clipId}>
-          <rect x={plot.x} y={plot.y - 2} width={plot.width} height={plot.height + 4} />
+          <rect x={left} y={top} width={width} height={height} />
         </clipPath>
       </defs>
       <g clipPath={`url(#${clipId})`}>
-        {ordered.map((s) => {
-          const state = highlighted === undefined ? "" : highlighted === s.runId ? " is-highlighted" : " is-dimmed";
-          const lone = s.points.filter((p) => p.y !== null).length === 1;
-          return (
-            <path
-              key={s.runId}
-              className={`rmc-line${state}`}
-              data-testid="chart-line"
-              data-run-id={s.runId}
-              d={pathOf(s, x, y)}
-              fill="none"
-              stroke={s.color}
-              strokeWidth={lone ? 7 : highlighted === s.runId ? 2.5 : 1.5}
-              strokeLinecap={lone ? "round" : undefined}
-              strokeOpacity={state === " is-dimmed" ? 0.2 : 1}
-              strokeLinejoin="round"
-            />
-          );
-        })}
         {ordered.flatMap((s) =>
           s.markers.map((m, i) => {
             const cx = x(m.x);

@@ -18,9 +18,9 @@ interface Props {
 const TICK = { fill: "var(--text-muted)", fontSize: 11 };
 
 /**
- * The Recharts chart: grid and axes from Recharts, one line per run and NaN/±Infinity diamonds on
- * the top/bottom edge (`chart-lines.tsx`, memoised on the data and the highlighted run, so hovering
- * does not redraw them), and the pointer layer.
+ * The Recharts chart: grid and axes from Recharts, one line per run on a canvas and NaN/±Infinity
+ * diamonds on the top/bottom edge (`chart-lines.tsx`, redrawn only when the data, the scales or the
+ * highlighted run change, so moving the pointer does not redraw them), and the pointer layer.
  */
 export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
@@ -68,7 +68,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             stroke="var(--border-strong)"
             width={60}
           />
-          <ChartLines series={geometry} highlighted={highlighted} yScale={settings.yScale} edges={edges} />
+          <ChartLines series={geometry} highlighted={highlighted} yScale={settings.yScale} edges={edges} xDomain={xDom} yDomain={yDom} />
           <ChartInteraction
             series={series}
             xAxis={settings.xAxis}

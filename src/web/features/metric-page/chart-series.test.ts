@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SampledMetricSeries } from "../../../core/charts/index.js";
 import { DEFAULT_CHART_SETTINGS, type ChartSettings } from "./chart-settings.js";
-import { formatTick, formatX, nearestPoint, niceStep, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain } from "./chart-series.js";
+import { formatTick, formatX, nearestPoint, niceStep, pointAt, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotPoint, type PlotSeries } from "./chart-series.js";
 
 const T0 = 1_700_000_000_000;
 const DBL_MAX = 1.7976931348623157e308;
@@ -17,34 +17,36 @@ function sampled(values: readonly number[], extra: Partial<SampledMetricSeries> 
 }
 
 const plot = (s: SampledMetricSeries, settings: Partial<ChartSettings> = {}) => toPlotSeries(s, { runName: "run", color: "#000" }, { ...DEFAULT_CHART_SETTINGS, ...settings });
+/** A series' points as objects. */
+const pointsOf = (s: PlotSeries): PlotPoint[] => Array.from({ length: s.points.length }, (_, i) => pointAt(s.points, i));
 
 describe("toPlotSeries", () => {
   it("puts x on the chosen axis; relative time counts from the series' origin", () => {
     const s = sampled([1, 2, 3], { x_origin: T0 });
-    expect(plot(s).points.map((p) => p.x)).toEqual([0, 10, 20]);
-    expect(plot(s, { xAxis: "time" }).points.map((p) => p.x)).toEqual([T0 + 5000, T0 + 6000, T0 + 7000]);
-    expect(plot(s, { xAxis: "relative" }).points.map((p) => p.x)).toEqual([5000, 6000, 7000]);
+    expect(pointsOf(plot(s)).map((p) => p.x)).toEqual([0, 10, 20]);
+    expect(pointsOf(plot(s, { xAxis: "time" })).map((p) => p.x)).toEqual([T0 + 5000, T0 + 6000, T0 + 7000]);
+    expect(pointsOf(plot(s, { xAxis: "relative" })).map((p) => p.x)).toEqual([5000, 6000, 7000]);
     // Without an origin from the server (MLflow fallback), the first point is the origin.
-    expect(plot(sampled([1, 2]), { xAxis: "relative" }).points.map((p) => p.x)).toEqual([0, 1000]);
+    expect(pointsOf(plot(sampled([1, 2]), { xAxis: "relative" })).map((p) => p.x)).toEqual([0, 1000]);
   });
 
   it("draws NaN and ±Infinity (±DBL_MAX) as markers, breaks the line there, and counts points", () => {
     const p = plot(sampled([1, NaN, 2, DBL_MAX, -DBL_MAX, 3]));
-    expect(p.points.map((q) => q.y)).toEqual([1, null, 2, null, null, 3]);
+    expect(pointsOf(p).map((q) => q.y)).toEqual([1, null, 2, null, null, 3]);
     expect(p.markers.map((m) => m.edge)).toEqual(["top", "top", "bottom"]);
     expect([p.shown, p.total]).toEqual([6, 18]);
   });
 
   it("keeps raw and smoothed values when the server smoothed", () => {
     const p = plot(sampled([1.5, 2.5], { raw_values: [1, 4] }));
-    expect(p.points.map((q) => [q.y, q.raw, q.smoothed])).toEqual([
+    expect(pointsOf(p).map((q) => [q.y, q.raw, q.smoothed])).toEqual([
       [1.5, 1, 1.5],
       [2.5, 4, 2.5],
     ]);
   });
 
   it("leaves values ≤ 0 off a log scale", () => {
-    expect(plot(sampled([0, -1, 5]), { yScale: "log" }).points.map((q) => q.y)).toEqual([null, null, 5]);
+    expect(pointsOf(plot(sampled([0, -1, 5]), { yScale: "log" })).map((q) => q.y)).toEqual([null, null, 5]);
   });
 });
 
@@ -81,7 +83,7 @@ describe("xDomain, nearestPoint and formatX", () => {
   it("finds the nearest point by x", () => {
     const points = plot(sampled([1, 2, 3, 4])).points;
     expect([-5, 4, 6, 14, 16, 99].map((x) => nearestPoint(points, x)?.x)).toEqual([0, 0, 10, 10, 20, 30]);
-    expect(nearestPoint([], 3)).toBeUndefined();
+    expect(nearestPoint(plot(sampled([])).points, 3)).toBeUndefined();
   });
 
   it("formats steps, wall time and relative time differently", () => {

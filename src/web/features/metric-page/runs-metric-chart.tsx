@@ -38,7 +38,7 @@ export interface RunsMetricChartProps {
 
 const DEFAULT_HEIGHT = 320;
 const DEFAULT_MAX_POINTS = 1000;
-/** The performance mark set when the chart's lines are first in the DOM, for `npm run bench:charts`. */
+/** The performance mark set when the chart's lines are first drawn and painted, for `npm run bench:charts`. */
 export const CHART_PAINTED_MARK = "tracklet:metric-chart-painted";
 
 /**
@@ -106,14 +106,17 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   );
 }
 
-/** Marks CHART_PAINTED_MARK once `lines` curves are in the DOM and a frame has been painted. */
+/**
+ * Marks CHART_PAINTED_MARK once `lines` curves have been drawn (chart-lines.tsx sets `data-points` on
+ * a run's line element when it has drawn it on the canvas) and a frame has been painted.
+ */
 function usePaintedMark(root: React.RefObject<HTMLDivElement | null>, lines: number): void {
   const marked = useRef(false);
   useEffect(() => {
     if (marked.current || lines === 0) return;
     let frame = 0;
     const check = (): void => {
-      const drawn = root.current?.querySelectorAll('path[data-testid="chart-line"][d^="M"]').length ?? 0;
+      const drawn = root.current?.querySelectorAll('[data-testid="chart-line"][data-points]').length ?? 0;
       if (drawn >= lines) {
         marked.current = true;
         // The next frame starts once this one, with the lines, has been painted.
