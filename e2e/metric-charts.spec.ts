@@ -16,6 +16,19 @@ async function lineAfter(chart: Locator, previous?: string): Promise<string> {
 /** How many points the chart's first line was drawn through. */
 const pointsDrawn = async (chart: Locator): Promise<number> => Number(await chart.locator('[data-testid="chart-line"]').first().getAttribute("data-points"));
 
+/**
+ * Pixels of the chart's canvas painted in `color` (to within a few levels of anti-aliasing): the
+ * lines themselves, not what the page says it drew.
+ */
+const canvasPixelsOf = (chart: Locator, color: string): Promise<number> =>
+  chart.getByTestId("chart-canvas").evaluate((canvas: HTMLCanvasElement, hex: string) => {
+    const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { data } = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: new Uint8ClampedArray() };
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255 && want.every((v, c) => Math.abs((data[i + c] ?? 0) - v) <= 8)) n++;
+    return n;
+  }, color);
+
 const sampledRequest = (page: Page, test: (url: URL) => boolean = () => true) =>
   page.waitForRequest((r) => r.url().includes("get-history-sampled") && test(new URL(r.url())));
 
@@ -41,6 +54,8 @@ test.describe("a 100,000-step metric", () => {
     expect(Number(badge.split(" ")[0]?.replace(/,/g, ""))).toBeGreaterThan(900);
     const linear = await lineAfter(chart);
     expect(await pointsDrawn(chart)).toBeGreaterThan(900);
+    // A stroke across the plot's width covers far more than a few hundred pixels in the run's colour.
+    expect(await canvasPixelsOf(chart, (await chart.locator('[data-testid="chart-line"]').first().getAttribute("stroke")) ?? "")).toBeGreaterThan(300);
     await shot(page, "step-linear");
 
     // Each axis has its own label and tick format.
