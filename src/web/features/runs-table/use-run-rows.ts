@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { Run } from "../../../core/index.js";
 import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
 import type { RunSearch } from "../../api/runs/run-search.js";
 import { afterNextPaint } from "../../utils/after-next-paint.js";
+import { windowFirstRunsPageSize } from "./first-page-size.js";
 import { buildRunTree, flattenRunTree, type RunTreeNode } from "./build-run-tree.js";
 import { useAncestorRuns } from "./use-ancestor-runs.js";
 
@@ -15,22 +16,19 @@ export type ExpandMode = "default" | "all" | "none";
  * closed; "expand/collapse all" switch the default, and single toggles flip it per run.
  */
 export function useRunRows(search: RunSearch, enabled: boolean) {
-  const options = runSearchQueryOptions(search);
+  const options = runSearchQueryOptions(search, windowFirstRunsPageSize());
   const query = useInfiniteQuery({ ...options, enabled: enabled && options.enabled !== false });
-  // The first page is short only so that it arrives fast (see FIRST_RUNS_PAGE_SIZE); the next one
-  // follows at once, wherever the table is scrolled, so a view holds as many runs as with one full page.
+  // Infinite scroll: the grid asks for the next page when its end comes near (the first page fills
+  // the window: see firstRunsPageSize). A page fetched before that would keep the server and the
+  // tab busy right after the first paint, when the user may already be leaving for another view.
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   // The request leaves after the frame that shows the rows so far: a quick server would otherwise
-  // hand the page back before the first rows are painted, and its rendering would delay them.
+  // hand the page back before those rows are painted, and its rendering would delay them.
   // Callers may ask again before that, or before the re-render that says a page is on its way: that
   // must not cancel and re-send the request, as fetchNextPage does by default.
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) afterNextPaint(() => void fetchNextPage({ cancelRefetch: false }));
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  const onlyFirstPage = query.data?.pages.length === 1;
-  useEffect(() => {
-    if (onlyFirstPage) loadMore();
-  }, [onlyFirstPage, loadMore]);
   const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
   const loadedIds = useMemo(() => new Set(loaded.map((r) => r.info.run_id)), [loaded]);
   const ancestors = useAncestorRuns(loaded, loadedIds, search.experimentIds);
