@@ -8,20 +8,22 @@ import type { RunSearch } from "./run-search.js";
 
 /**
  * The first page is what the user waits for, and the server's time and the payload grow with every
- * run in it: 100 rows fill any screen. Later pages load while the user scrolls, so they are sized for
- * fewer round trips (the table is virtualised; page size does not change what is rendered).
+ * run in it: 100 rows fill most screens (a taller table asks for more: see firstRunsPageSize). Later
+ * pages load while the user scrolls, so they are sized for fewer round trips (the table is
+ * virtualised; page size does not change what is rendered).
  */
 export const FIRST_RUNS_PAGE_SIZE = 100;
 export const RUNS_PAGE_SIZE = 250;
 
-export function runSearchQueryOptions(search: RunSearch) {
+/** `firstPageSize` only decides where the pages break, never which runs come back: not part of the key. */
+export function runSearchQueryOptions(search: RunSearch, firstPageSize = FIRST_RUNS_PAGE_SIZE) {
   return infiniteQueryOptions({
     queryKey: runKeys.search(search),
     queryFn: ({ pageParam }) =>
       apiClient.call("searchRuns", {
         experiment_ids: [...search.experimentIds],
         run_view_type: search.viewType,
-        max_results: pageParam ? RUNS_PAGE_SIZE : FIRST_RUNS_PAGE_SIZE,
+        max_results: pageParam ? RUNS_PAGE_SIZE : firstPageSize,
         ...(search.filter.trim() ? { filter: search.filter } : {}),
         ...(search.orderBy ? { order_by: [search.orderBy] } : {}),
         ...(pageParam ? { page_token: pageParam } : {}),

@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
+import { windowFirstRunsPageSize } from "./first-page-size.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { readRunsViewState } from "./runs-url-state.js";
 
@@ -13,6 +14,6 @@ import { readRunsViewState } from "./runs-url-state.js";
 export function prefetchRunsView(queryClient: QueryClient, experimentIdsParam: string | undefined, searchParams: URLSearchParams): void {
   const experimentIds = experimentIdsOf(experimentIdsParam);
   const view = readRunsViewState(searchParams);
-  if (experimentIds.length > 0 && checkRunFilter(view.filter).ok) void queryClient.prefetchInfiniteQuery(runSearchQueryOptions(runSearchOf(experimentIds, view)));
+  if (experimentIds.length > 0 && checkRunFilter(view.filter).ok) void queryClient.prefetchInfiniteQuery(runSearchQueryOptions(runSearchOf(experimentIds, view), windowFirstRunsPageSize()));
   for (const id of experimentIds) void queryClient.prefetchQuery(experimentQueryOptions(id));
 }

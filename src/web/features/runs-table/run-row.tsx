@@ -5,7 +5,10 @@ import { descendantCount, type RunTreeRow } from "./build-run-tree.js";
 import type { ColumnDef } from "./column-model.js";
 import { ColumnGap } from "./column-gap.js";
 import { CHECK_WIDTH, HEADER_HEIGHT, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
-import { RunCell } from "./run-cell.js";
+
+/** A leaf's name lines up with its siblings' after their toggle: the toggle's width and the gap after it (runs-table.css). */
+const TOGGLE_SPACE = 18 + 4;
+import { runCellContent } from "./run-cell.js";
 
 interface Props {
   row: RunTreeRow;
@@ -78,8 +81,8 @@ export const RunRow = memo(function RunRow(props: Props) {
           />
         )}
       </div>
-      <div role="gridcell" className="grid-cell pinned name-cell" style={{ left: CHECK_WIDTH, width: nameWidth, paddingLeft: 6 + row.depth * INDENT }}>
-        {children.length > 0 ? (
+      <div role="gridcell" className="grid-cell pinned name-cell" style={{ left: CHECK_WIDTH, width: nameWidth, paddingLeft: 6 + row.depth * INDENT + (children.length > 0 ? 0 : TOGGLE_SPACE) }}>
+        {children.length > 0 && (
           <button
             type="button"
             className="tree-toggle"
@@ -92,8 +95,6 @@ export const RunRow = memo(function RunRow(props: Props) {
           >
             {row.expanded ? "▾" : "▸"}
           </button>
-        ) : (
-          <span className="tree-spacer" />
         )}
         <a
           href={paths.run.href({ experimentId: run.info.experiment_id, runId: id })}
@@ -113,9 +114,17 @@ export const RunRow = memo(function RunRow(props: Props) {
       {virtualColumns.map((vc) => {
         const column = columns[vc.index];
         if (!column) return null;
+        const cell = runCellContent(column, run, experimentNames, props.onAddFilter);
         return (
-          <div key={column.id} role="gridcell" data-column-id={column.id} className={`grid-cell${column.numeric ? " is-numeric" : ""}`} style={{ width: vc.size }}>
-            <RunCell column={column} run={run} experimentNames={experimentNames} onAddFilter={props.onAddFilter} />
+          <div
+            key={column.id}
+            role="gridcell"
+            data-column-id={column.id}
+            className={`grid-cell data-cell${column.numeric ? " is-numeric" : ""}${cell.className ? ` ${cell.className}` : ""}`}
+            style={{ width: vc.size }}
+            title={cell.title}
+          >
+            {cell.content}
           </div>
         );
       })}

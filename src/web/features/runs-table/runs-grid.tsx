@@ -3,7 +3,7 @@ import { useEffect, useRef, type MouseEvent } from "react";
 import type { RunTreeRow } from "./build-run-tree.js";
 import { NAME_COLUMN, type ColumnDef, type SortSpec } from "./column-model.js";
 import { ColumnGap } from "./column-gap.js";
-import { CHECK_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from "./grid-metrics.js";
+import { CHECK_WIDTH, END_MARGIN_ROWS, HEADER_HEIGHT, OVERSCAN_ROWS, ROW_HEIGHT } from "./grid-metrics.js";
 import { HeaderCell } from "./header-cell.js";
 import { RunRow } from "./run-row.js";
 
@@ -41,7 +41,7 @@ export function RunsGrid(props: Props) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: OVERSCAN_ROWS,
     // The sticky header sits above the rows inside the same scroller.
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -60,7 +60,7 @@ export function RunsGrid(props: Props) {
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? -1;
   useEffect(() => {
-    if (rows.length > 0 && lastVisible >= rows.length - 30) onEndReached();
+    if (rows.length > 0 && lastVisible >= rows.length - END_MARGIN_ROWS) onEndReached();
   }, [lastVisible, rows.length, onEndReached]);
   useEffect(() => {
     if (activeIndex >= 0 && activeIndex < rows.length) rowVirtualizer.scrollToIndex(activeIndex, { align: "auto" });
