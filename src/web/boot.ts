@@ -1,4 +1,5 @@
-import { matchRunsPath } from "./config/paths.js";
+import { matchMetricPath, matchRunsPath } from "./config/paths.js";
+import { prefetchMetricChart } from "./features/metric-page/prefetch-metric-chart.js";
 import { prefetchRunsView } from "./features/runs-table/prefetch-runs-view.js";
 import { appQueryClient } from "./lib/app-query-client.js";
 
@@ -8,3 +9,6 @@ import { appQueryClient } from "./lib/app-query-client.js";
 // route loader asks for the same query and finds it on its way.
 const runs = matchRunsPath(window.location.pathname);
 if (runs) prefetchRunsView(appQueryClient, runs.experimentIds, new URLSearchParams(window.location.search));
+// The same for a metric page's history, the largest request of the UI.
+const metric = runs ? undefined : matchMetricPath(window.location.pathname);
+if (metric) prefetchMetricChart(appQueryClient, metric.runId, metric.metricKey, new URLSearchParams(window.location.search));

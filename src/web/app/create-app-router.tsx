@@ -1,12 +1,10 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, redirect, type ShouldRevalidateFunction } from "react-router";
 import { experimentListQueryOptions } from "../api/experiments/experiment-queries.js";
-import { sampledHistoryQueryOptions } from "../api/metrics/metric-queries.js";
 import { runQueryOptions } from "../api/runs/run-queries.js";
 import { paths } from "../config/paths.js";
 import { ExperimentsPage } from "../features/experiments/experiments-page.js";
-import { chartHistoryQuery, chartRunIds, METRIC_PAGE_MAX_POINTS } from "../features/metric-page/chart-query.js";
-import { readChartSettings } from "../features/metric-page/chart-settings.js";
+import { prefetchMetricChart } from "../features/metric-page/prefetch-metric-chart.js";
 import { prefetchRunsView } from "../features/runs-table/prefetch-runs-view.js";
 import { RunsPage } from "../features/runs-table/runs-page.js";
 import { NotFoundPage } from "./not-found-page.js";
@@ -65,10 +63,7 @@ export function createAppRouter(queryClient: QueryClient) {
           shouldRevalidate: onPathChange,
           // The chart's history is fetched while the page's code loads, not after it renders.
           loader: ({ params, request }) => {
-            const url = new URL(request.url);
-            const runIds = chartRunIds(params.runId ?? "", url.searchParams.get("runs"));
-            const query = chartHistoryQuery(runIds, params["*"] ?? "", readChartSettings(url.searchParams), METRIC_PAGE_MAX_POINTS);
-            if (runIds.length > 0 && query.metricKey) void queryClient.prefetchQuery(sampledHistoryQueryOptions(query));
+            prefetchMetricChart(queryClient, params.runId ?? "", params["*"] ?? "", new URL(request.url).searchParams);
             return null;
           },
         },

@@ -38,22 +38,41 @@ export const paths = {
 } as const;
 
 /**
- * The experiment-ids parameter of a runs-table URL, or undefined for any other path, matched as the
- * router matches `paths.runs.path`: on the decoded path (left raw if it does not decode),
- * case-insensitive, with an optional trailing slash. For code that runs before the router exists (boot.ts).
+ * A path decoded as the router decodes it before matching: each segment URI-decoded (left raw if it
+ * does not decode) with the slashes it held kept as `%2F`, so they stay inside their parameter.
  */
-export function matchRunsPath(pathname: string): { experimentIds: string } | undefined {
-  let decoded = pathname;
+function decodeLikeRouter(pathname: string): string {
   try {
-    decoded = pathname
+    return pathname
       .split("/")
       .map((segment) => decodeURIComponent(segment).replace(/\//g, "%2F"))
       .join("/");
   } catch {
     // A malformed escape: the router matches the raw path then, and so does this.
+    return pathname;
   }
-  const experimentIds = /^\/experiments\/([^/]+)\/runs\/?$/i.exec(decoded)?.[1];
-  return experimentIds ? { experimentIds: experimentIds.replace(/%2F/g, "/") } : undefined;
+}
+
+const routerParam = (value: string): string => value.replace(/%2F/g, "/");
+
+/**
+ * The experiment-ids parameter of a runs-table URL, or undefined for any other path, matched as the
+ * router matches `paths.runs.path`: on the decoded path, case-insensitive, with an optional
+ * trailing slash. For code that runs before the router exists (boot.ts).
+ */
+export function matchRunsPath(pathname: string): { experimentIds: string } | undefined {
+  const experimentIds = /^\/experiments\/([^/]+)\/runs\/?$/i.exec(decodeLikeRouter(pathname))?.[1];
+  return experimentIds ? { experimentIds: routerParam(experimentIds) } : undefined;
+}
+
+/**
+ * The run and metric key of a metric-page URL (`paths.metric.path`), as the router's `runId` and
+ * splat parameters would hold them, or undefined for any other path. For boot.ts, like matchRunsPath.
+ */
+export function matchMetricPath(pathname: string): { runId: string; metricKey: string } | undefined {
+  const match = /^\/experiments\/[^/]+\/runs\/([^/]+)\/metrics\/(.+)$/i.exec(decodeLikeRouter(pathname));
+  const [, runId, metricKey] = match ?? [];
+  return runId && metricKey ? { runId: routerParam(runId), metricKey: routerParam(metricKey) } : undefined;
 }
 
 /** `"1,4"` from the route param back to ids. */
