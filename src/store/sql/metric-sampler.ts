@@ -16,6 +16,7 @@ import { DOUBLE_MAX } from "./row-mappers.js";
 import { sampleSmoothed } from "./smoothed-sampler.js";
 import { sqlText, type Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
+import { SampledPoints } from "./sampled-points.js";
 import { SummaryStepSampler } from "./summary-step-sampler.js";
 
 /** A stored metric row of the series being sampled (`value` as stored: NaN is 0 with is_nan = 1). */
@@ -58,6 +59,8 @@ function rowOf(extreme: Extreme | null | undefined): Row | undefined {
   const [step, timestamp, value] = extreme;
   return step === null || timestamp === null || value === null ? undefined : { step, timestamp, value, is_nan: 0 };
 }
+
+const metricsOf = (rows: readonly Row[], key: string): Metric[] => rows.map((r) => ({ key, value: yOf(r), timestamp: r.timestamp, step: r.step }));
 
 const markerRow = ([step, timestamp, value, isNan]: Marker): Row => ({ step, timestamp, value, is_nan: isNan });
 
@@ -102,6 +105,8 @@ export class MetricSampler {
     if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
     const { budget, axis, smoothing } = validate(input);
     const out: SampledMetricSeries[] = [];
+    // The summary read's candidate table, one for the whole request (sampled-points.ts).
+    let points: SampledPoints | undefined;
     for (const runId of new Set(input.run_ids)) {
       if (out.length > 0) await yieldToEventLoop(); // let other requests in between runs
       // Relative time is the timestamp axis shifted by the series' first timestamp (MLflow's origin).
@@ -116,9 +121,9 @@ export class MetricSampler {
         out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra });
         continue;
       }
-      const { rows, total } = onAxis === "step" ? await this.byStep(plan) : await this.byTimestamp(plan);
-      const metrics = rows.map((r): Metric => ({ key: plan.key, value: r.is_nan ? NaN : r.value, timestamp: r.timestamp, step: r.step }));
-      out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, ...extra });
+      if (onAxis === "step") points ??= new SampledPoints(minMaxBucketCount(budget), minMaxBucketCount(budget));
+      const { metrics, total } = onAxis === "step" && points ? await this.byStep(plan, points) : await this.byTimestamp(plan);
+      out.push({ run_id: runId, metrics, total_points: total, sampled: metrics.length < total, ...extra });
     }
     return out;
   }
@@ -151,7 +156,7 @@ export class MetricSampler {
     return [pick(0), pick(1)];
   }
 
-  private async byStep(p: Plan): Promise<{ rows: Row[]; total: number }> {
+  private async byStep(p: Plan, points: SampledPoints): Promise<{ metrics: Metric[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
@@ -162,18 +167,21 @@ export class MetricSampler {
     const count = seriesCount ?? probe?.n ?? 0;
     if (count <= p.budget) {
       const rows = count === 0 ? [] : await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan`);
-      return { rows, total: rows.length };
+      return { metrics: metricsOf(rows, p.key), total: rows.length };
     }
-    const [first, last] = ranged
+    // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
+    // Without a range the summary also gives the series' first and last rows.
+    const rangeEnds = ranged
       ? [
           await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`),
           await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`),
         ]
-      : await this.seriesEnds(p);
-    if (!first || !last) return { rows: [], total: 0 };
-    // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
-    const fromSummary = await this.summary.sample(p, first, last, seriesCount);
+      : undefined;
+    if (rangeEnds && (!rangeEnds[0] || !rangeEnds[1])) return { metrics: [], total: 0 };
+    const fromSummary = await this.summary.sample(p, rangeEnds as [Row, Row] | undefined, points, seriesCount);
     if (fromSummary) return fromSummary;
+    const [first, last] = rangeEnds ?? (await this.seriesEnds(p));
+    if (!first || !last) return { metrics: [], total: 0 };
     const bucketTotal = minMaxBucketCount(p.budget);
     const bounds = Array.from({ length: bucketTotal }, (_, i) => [
       i,
@@ -228,22 +236,22 @@ export class MetricSampler {
         FROM json_each(${JSON.stringify(dirty)}) AS b`);
       for (const [i, list] of markers) buckets[i]?.markers.push(...list.map(markerRow));
     }
-    return { rows: selectMinMax<Row>(first, last, buckets, p.budget, yOf, byStep), total };
+    return { metrics: metricsOf(selectMinMax<Row>(first, last, buckets, p.budget, yOf, byStep), p.key), total };
   }
 
-  private async byTimestamp(p: Plan): Promise<{ rows: Row[]; total: number }> {
+  private async byTimestamp(p: Plan): Promise<{ metrics: Metric[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND timestamp >= ${p.min}`}${p.max === undefined ? q`` : q` AND timestamp <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
     const extent = await this.first(q<{ n: number; x0: number | null; x1: number | null }>`SELECT count(*) AS n, min(timestamp) AS x0, max(timestamp) AS x1 FROM ${INDEX} WHERE ${where}`);
     const total = extent?.n ?? 0;
-    if (total === 0 || extent?.x0 == null || extent.x1 == null) return { rows: [], total: 0 };
-    if (total <= p.budget) return { rows: await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY timestamp, step, value, is_nan`), total };
+    if (total === 0 || extent?.x0 == null || extent.x1 == null) return { metrics: [], total: 0 };
+    if (total <= p.budget) return { metrics: metricsOf(await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY timestamp, step, value, is_nan`), p.key), total };
     const { x0, x1 } = extent;
     // The earliest row at x0 and the latest at x1: with the timestamp fixed, index order is x order.
     const first = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${series} AND timestamp = ${x0} ORDER BY step, timestamp, value, is_nan LIMIT 1`);
     const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${series} AND timestamp = ${x1} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
-    if (!first || !last) return { rows: [], total: 0 };
+    if (!first || !last) return { metrics: [], total: 0 };
     const bucketTotal = minMaxBucketCount(p.budget);
     // minMaxBucketOf in SQL: the same IEEE-754 operations in the same order (parameters are bound as doubles).
     const bucketOf = x1 > x0 ? q`min(CAST((timestamp - ${x0}) * ${bucketTotal} / ${x1 - x0} AS INTEGER), ${bucketTotal - 1})` : q`0`;
@@ -273,7 +281,7 @@ export class MetricSampler {
       for (const [i, ...marker] of markers) buckets[i]?.markers.push(markerRow(marker));
       for (const bucket of buckets) bucket.markers.sort(byTimestamp);
     }
-    return { rows: selectMinMax<Row>(first, last, buckets, p.budget, yOf, byTimestamp), total };
+    return { metrics: metricsOf(selectMinMax<Row>(first, last, buckets, p.budget, yOf, byTimestamp), p.key), total };
   }
 
   /** Runs a statement whose single row holds one JSON array (`AS json`) and parses it. */

@@ -69,7 +69,8 @@ function doublesOf(bytes: Uint8Array, count: number): Float64Array {
 
 /** Read access to a decoded page's blocks. */
 export class PageView {
-  private readonly doubles: Float64Array;
+  /** The blocks' fields, `BLOCK_FIELDS` per block: block i's field f is at i * BLOCK_FIELDS + f. */
+  readonly doubles: Float64Array;
   readonly length: number;
   constructor(bytes: Uint8Array) {
     this.length = Math.floor(bytes.byteLength / BLOCK_BYTES);

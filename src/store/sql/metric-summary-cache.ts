@@ -1,6 +1,6 @@
 import { sql as q, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "./database-schema.js";
-import { SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
+import { PageView, SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
 import { sqlText, type SqlExecutor } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
@@ -58,26 +58,25 @@ export class MetricSummaryCache {
     return build;
   }
 
-  /** The pages of `level` whose step extent meets [min, max]. */
-  async pages(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<SummaryPage[]> {
-    const whole = min === undefined && max === undefined;
-    const rows = await this.ctx.sql.all(
-      whole
-        ? sqlText<SummaryPage>(
-            "SELECT level, page, first_step, last_step, blocks FROM tracklet_metric_summary_pages WHERE run_uuid = ? AND key = ? AND level = ? ORDER BY page",
-            [runId, key, level],
-          )
-        : this.db()
-        .selectFrom("tracklet_metric_summary_pages")
-        .select(["level", "page", "first_step", "last_step", "blocks"])
-        .where("run_uuid", "=", runId)
-        .where("key", "=", key)
-        .where("level", "=", level)
-        .$if(min !== undefined, (b) => b.where("last_step", ">=", min as number))
-        .$if(max !== undefined, (b) => b.where("first_step", "<=", max as number))
-        .orderBy("page"),
+  /**
+   * The blocks of the pages of `level` whose step extent meets [min, max], in page order: only the
+   * blobs, as tuples (the hot read of a request over many series).
+   */
+  async pageViews(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<PageView[]> {
+    const parameters: unknown[] = [runId, key, level];
+    let where = "";
+    if (min !== undefined) {
+      where += " AND last_step >= ?";
+      parameters.push(min);
+    }
+    if (max !== undefined) {
+      where += " AND first_step <= ?";
+      parameters.push(max);
+    }
+    const rows = await this.ctx.sql.tuples<[Uint8Array]>(
+      sqlText(`SELECT blocks FROM tracklet_metric_summary_pages WHERE run_uuid = ? AND key = ? AND level = ?${where} ORDER BY page`, parameters),
     );
-    return rows.map((r) => ({ ...r, level: Number(r.level), page: Number(r.page), first_step: Number(r.first_step), last_step: Number(r.last_step) }));
+    return rows.map(([blocks]) => new PageView(blocks));
   }
 
   /**
