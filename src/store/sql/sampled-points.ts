@@ -1,4 +1,4 @@
-import { minMaxBucketOf, selectMinMax, type MinMaxBucket } from "../../core/charts/index.js";
+import { minMaxBucketOf, selectMinMax } from "../../core/charts/index.js";
 import type { Metric } from "../../core/index.js";
 import type { SummaryRow } from "./metric-summary-blocks.js";
 
@@ -96,7 +96,7 @@ export class SampledPoints {
       }
       if (bucket.markers.length > 1) bucket.markers.sort(this.compare);
     }
-    const picked = selectMinMax<number>(0, 1, this.buckets as readonly MinMaxBucket<number>[], maxPoints, this.yOf, this.compare);
+    const picked = selectMinMax<number>(0, 1, this.buckets, maxPoints, this.yOf, this.compare);
     const out = new Array<Metric>(picked.length);
     for (let k = 0; k < picked.length; k++) {
       const i = picked[k] as number;
