@@ -121,6 +121,13 @@ export class RestTrackingStore implements TrackingStore {
     })();
   }
 
+  async openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
+    const series = await this.getSampledMetricHistory(input);
+    return (async function* () {
+      yield* series;
+    })();
+  }
+
   async getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     return (await this.client.call("getSampledMetricHistory", { ...input, run_ids: [...input.run_ids] })).series ?? [];
   }

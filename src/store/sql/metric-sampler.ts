@@ -102,13 +102,28 @@ export class MetricSampler {
   }
 
   async sample(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
-    if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
-    const { budget, axis, smoothing } = validate(input);
     const out: SampledMetricSeries[] = [];
+    for await (const series of this.open(input)) out.push(series);
+    return out;
+  }
+
+  /**
+   * The same answer, one series at a time as the iterable is read: a caller that encodes each
+   * series before reading the next holds one series' points at a time, which then die young.
+   * Invalid input throws here, before the first series.
+   */
+  open(input: SampledHistoryInput): AsyncIterable<SampledMetricSeries> {
+    if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
+    return this.series(input, validate(input));
+  }
+
+  private async *series(input: SampledHistoryInput, { budget, axis, smoothing }: ReturnType<typeof validate>): AsyncGenerator<SampledMetricSeries> {
+    let yielded = false;
     // The summary read's candidate table, one for the whole request (sampled-points.ts).
     let points: SampledPoints | undefined;
     for (const runId of new Set(input.run_ids)) {
-      if (out.length > 0) await yieldToEventLoop(); // let other requests in between runs
+      if (yielded) await yieldToEventLoop(); // let other requests in between runs
+      yielded = true;
       // Relative time is the timestamp axis shifted by the series' first timestamp (MLflow's origin).
       const origin = axis === "relative_time" ? await this.firstTimestamp(runId, input.metric_key) : 0;
       const shift = (x: number | undefined): number | undefined => (x === undefined ? undefined : x + (origin ?? 0));
@@ -118,14 +133,13 @@ export class MetricSampler {
       if (smoothing > 0) {
         const { rows, total } = await sampleSmoothed(this.ctx, { ...plan, axis: onAxis, weight: smoothing });
         const metrics = rows.map((r): Metric => ({ key: plan.key, value: r.y, timestamp: r.timestamp, step: r.step }));
-        out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra });
+        yield { run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra };
         continue;
       }
       if (onAxis === "step") points ??= new SampledPoints(minMaxBucketCount(budget), minMaxBucketCount(budget));
       const { metrics, total } = onAxis === "step" && points ? await this.byStep(plan, points) : await this.byTimestamp(plan);
-      out.push({ run_id: runId, metrics, total_points: total, sampled: metrics.length < total, ...extra });
+      yield { run_id: runId, metrics, total_points: total, sampled: metrics.length < total, ...extra };
     }
-    return out;
   }
 
   /** The series' earliest timestamp (a scan of the series on the covering index), undefined when it is empty. */

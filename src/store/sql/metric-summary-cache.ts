@@ -3,6 +3,7 @@ import type { Database } from "./database-schema.js";
 import { PageView, SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
 import { sqlText, type SqlExecutor } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
+import { SummaryMemory } from "./summary-memory.js";
 
 /** Tracklet's summary tables (migration 0005); not part of MLflow's schema, so not in `Database`. */
 type SummaryTables = {
@@ -35,21 +36,56 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  */
 export class MetricSummaryCache {
   private readonly building = new Map<string, Promise<SeriesSummary>>();
+  /** Whole levels and marker rows of recently read series. */
+  readonly memory = new SummaryMemory();
   constructor(private readonly ctx: StoreContext) {}
 
   private db(sql: SqlExecutor = this.ctx.sql): SummaryDb {
     return sql.db.withTables<SummaryTables>();
   }
 
-  /** The series' summary, built first when missing or stale; `count` is the series' current point count. */
-  async fresh(runId: string, key: string, count: number): Promise<SeriesSummary> {
-    const stored = await this.ctx.sql.first(
+  /**
+   * The blocks of `level` meeting [min, max] (pages in order) of the series' summary, built first
+   * when missing or stale, and the point count that summary was built from; `count` is the
+   * series' current point count. Whole levels are kept in memory (summary-memory.ts). Undefined
+   * when the summary is empty or was rebuilt (by another process) while its pages were read.
+   */
+  async levelPages(
+    runId: string,
+    key: string,
+    count: number,
+    level: number,
+    min: number | undefined,
+    max: number | undefined,
+  ): Promise<{ pages: PageView[]; pointCount: number } | undefined> {
+    const whole = min === undefined && max === undefined;
+    const held = whole ? this.memory.level(runId, key, count, level) : undefined;
+    if (held) return { pages: held, pointCount: count };
+    const summary = await this.fresh(runId, key, count);
+    if (summary.point_count === 0) return undefined;
+    const pages = await this.pageViews(runId, key, level, min, max);
+    // A rebuild deletes the summary row first and writes it back last with `builds` + 1: the
+    // same row after the pages were read means they are the pages of that summary.
+    const after = await this.stored(runId, key);
+    if (!after || after.point_count !== summary.point_count || after.builds !== summary.builds) return undefined;
+    if (whole) this.memory.rememberLevel(runId, key, summary.point_count, level, pages);
+    return { pages, pointCount: summary.point_count };
+  }
+
+  private async stored(runId: string, key: string): Promise<SeriesSummary | undefined> {
+    const row = await this.ctx.sql.first(
       sqlText<{ point_count: number; first_step: number; last_step: number; builds: number }>(
         "SELECT point_count, first_step, last_step, builds FROM tracklet_metric_summaries WHERE run_uuid = ? AND key = ?",
         [runId, key],
       ),
     );
-    if (stored && Number(stored.point_count) === count) return normalise(stored);
+    return row && normalise(row);
+  }
+
+  /** The series' summary, built first when missing or stale; `count` is the series' current point count. */
+  async fresh(runId: string, key: string, count: number): Promise<SeriesSummary> {
+    const stored = await this.stored(runId, key);
+    if (stored && stored.point_count === count) return stored;
     const id = JSON.stringify([runId, key]);
     const pending = this.building.get(id);
     if (pending) return pending;
@@ -62,7 +98,7 @@ export class MetricSummaryCache {
    * The blocks of the pages of `level` whose step extent meets [min, max], in page order: only the
    * blobs, as tuples (the hot read of a request over many series).
    */
-  async pageViews(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<PageView[]> {
+  private async pageViews(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<PageView[]> {
     const parameters: unknown[] = [runId, key, level];
     let where = "";
     if (min !== undefined) {

@@ -136,6 +136,9 @@ export class SqlTrackingStore implements TrackingStore {
   getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     return this.sampler.sample(input);
   }
+  async openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
+    return this.sampler.open(input);
+  }
 
   close(): Promise<void> {
     return this.sql.close();

@@ -79,14 +79,11 @@ export class SummaryStepSampler {
     let level = -1;
     for (let k = 0; k < LEVEL_COUNT && blockSizeOf(k) * BLOCKS_PER_BUCKET * bucketTotal <= estimate; k++) level = k;
     if (level < 0) return undefined;
-    const summary = await this.cache.fresh(p.runId, p.key, n);
-    if (summary.point_count === 0) return undefined;
-    return this.fromLevel(p, ends, level, points);
+    const read = await this.cache.levelPages(p.runId, p.key, n, level, p.min, p.max);
+    return read && read.pages.length > 0 ? this.fromLevel(p, ends, read.pages, read.pointCount, points) : undefined;
   }
 
-  private async fromLevel(p: StepPlan, ends: readonly [SummaryRow, SummaryRow] | undefined, level: number, points: SampledPoints): Promise<SummarySample | undefined> {
-    const pages = await this.cache.pageViews(p.runId, p.key, level, p.min, p.max);
-    if (pages.length === 0) return undefined;
+  private async fromLevel(p: StepPlan, ends: readonly [SummaryRow, SummaryRow] | undefined, pages: readonly PageView[], pointCount: number, points: SampledPoints): Promise<SummarySample | undefined> {
     const lo = p.min ?? -Infinity;
     const hi = p.max ?? Infinity;
     // Blocks wholly inside the range; the ones an edge cuts, or outside it, are read raw below.
@@ -150,7 +147,13 @@ export class SummaryStepSampler {
     if (p.max !== undefined) for (const r of await this.rawRows(p, lastInside, undefined)) rawRow(r);
     // Too many markers to keep them all: the exact path keeps each bucket's first one.
     if (markers > bucketTotal || lost) return undefined;
-    for (const [from, to] of dirty) for (const r of await this.markerRows(p, from, to)) if (!points.addMarker(r)) return undefined;
+    if (dirty.length > 0) {
+      // Without a range the dirty blocks hold every marker of the series: they are kept with its levels.
+      const held = ends ? undefined : this.cache.memory.markers(p.runId, p.key, pointCount);
+      const rows = held ?? (await this.dirtyRows(p, dirty));
+      if (!ends && !held) this.cache.memory.rememberMarkers(p.runId, p.key, pointCount, rows);
+      for (const r of rows) if (!points.addMarker(r)) return undefined;
+    }
     return { metrics: points.select(p.budget, p.key), total };
   }
 
@@ -208,6 +211,12 @@ export class SummaryStepSampler {
         .$if(after !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) > (${q.join(tuple(after as SummaryRow))})`))
         .$if(before !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) < (${q.join(tuple(before as SummaryRow))})`)),
     );
+  }
+
+  private async dirtyRows(p: StepPlan, dirty: readonly (readonly [SummaryRow, SummaryRow])[]): Promise<SummaryRow[]> {
+    const rows: SummaryRow[] = [];
+    for (const [from, to] of dirty) rows.push(...(await this.markerRows(p, from, to)));
+    return rows;
   }
 
   /** The NaN/±Infinity rows between two rows of the series (inclusive), in order. */
