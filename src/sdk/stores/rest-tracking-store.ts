@@ -124,7 +124,7 @@ export class RestTrackingStore implements TrackingStore {
   async openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
     const series = await this.getSampledMetricHistory(input);
     return (async function* () {
-      yield* series;
+      for await (const s of series) yield s;
     })();
   }
 

@@ -136,8 +136,8 @@ export class SqlTrackingStore implements TrackingStore {
   getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     return this.sampler.sample(input);
   }
-  async openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
-    return this.sampler.open(input);
+  openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
+    return new Promise((resolve) => resolve(this.sampler.open(input))); // invalid input rejects
   }
 
   close(): Promise<void> {
