@@ -122,9 +122,10 @@ export class RestTrackingStore implements TrackingStore {
   }
 
   async openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
-    const series = await this.getSampledMetricHistory(input);
+    const answer = this.getSampledMetricHistory(input);
+    await answer; // an invalid request rejects here, before the stream, as the SQL store does
     return (async function* () {
-      for await (const s of series) yield s;
+      yield* await answer;
     })();
   }
 
