@@ -119,6 +119,8 @@ export class MetricSampler {
 
   private async *series(input: SampledHistoryInput, { budget, axis, smoothing }: ReturnType<typeof validate>): AsyncGenerator<SampledMetricSeries> {
     let yielded = false;
+    // Read once for the request: the summary read's memo of series counts (summary-step-sampler.ts).
+    const writeVersion = this.ctx.sql.foreignWriteVersion?.();
     // The summary read's candidate table, one for the whole request (sampled-points.ts).
     let points: SampledPoints | undefined;
     for (const runId of new Set(input.run_ids)) {
@@ -137,7 +139,7 @@ export class MetricSampler {
         continue;
       }
       if (onAxis === "step") points ??= new SampledPoints(minMaxBucketCount(budget), minMaxBucketCount(budget));
-      const { metrics, total } = onAxis === "step" && points ? await this.byStep(plan, points) : await this.byTimestamp(plan);
+      const { metrics, total } = onAxis === "step" && points ? await this.byStep(plan, points, writeVersion) : await this.byTimestamp(plan);
       yield { run_id: runId, metrics, total_points: total, sampled: metrics.length < total, ...extra };
     }
   }
@@ -170,13 +172,13 @@ export class MetricSampler {
     return [pick(0), pick(1)];
   }
 
-  private async byStep(p: Plan, points: SampledPoints): Promise<{ metrics: Metric[]; total: number }> {
+  private async byStep(p: Plan, points: SampledPoints, writeVersion: number | undefined): Promise<{ metrics: Metric[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
     // Without a range, the series' count (the summary's freshness key) answers the probe as well.
     const ranged = p.min !== undefined || p.max !== undefined;
-    const seriesCount = ranged ? undefined : await this.summary.count(p);
+    const seriesCount = ranged ? undefined : await this.summary.count(p, writeVersion);
     const probe = ranged ? await this.first(q<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${INDEX} WHERE ${where} LIMIT ${p.budget + 1})`) : undefined;
     const count = seriesCount ?? probe?.n ?? 0;
     if (count <= p.budget) {
@@ -192,7 +194,7 @@ export class MetricSampler {
         ]
       : undefined;
     if (rangeEnds && (!rangeEnds[0] || !rangeEnds[1])) return { metrics: [], total: 0 };
-    const fromSummary = await this.summary.sample(p, rangeEnds as [Row, Row] | undefined, points, seriesCount);
+    const fromSummary = await this.summary.sample(p, rangeEnds as [Row, Row] | undefined, points, seriesCount, writeVersion);
     if (fromSummary) return fromSummary;
     const [first, last] = rangeEnds ?? (await this.seriesEnds(p));
     if (!first || !last) return { metrics: [], total: 0 };

@@ -67,11 +67,17 @@ export class SummaryStepSampler {
   /**
    * `ends`: the range's first and last rows, when the plan has a range; without one the summary
    * gives the series' own. `seriesCount`: the series' `count(*)` when the caller has it. `points`:
-   * the request's candidate table (its bucket count is the budget's).
+   * the request's candidate table (its bucket count is the budget's). `writeVersion`: see `count`.
    */
-  async sample(p: StepPlan, ends: readonly [SummaryRow, SummaryRow] | undefined, points: SampledPoints, seriesCount?: number): Promise<SummarySample | undefined> {
+  async sample(
+    p: StepPlan,
+    ends: readonly [SummaryRow, SummaryRow] | undefined,
+    points: SampledPoints,
+    seriesCount: number | undefined,
+    writeVersion: number | undefined,
+  ): Promise<SummarySample | undefined> {
     const bucketTotal = points.bucketTotal;
-    const n = seriesCount ?? (await this.count(p));
+    const n = seriesCount ?? (await this.count(p, writeVersion));
     if (n === 0) return undefined;
     // Points in the range, estimated from the steps it spans, to size blocks to buckets.
     const span = ends ? await this.seriesSpan(p) : undefined;
@@ -163,10 +169,13 @@ export class SummaryStepSampler {
    * version and the run's own-write generation taken before it, and reused while neither moved:
    * no commit since can have added or removed a row. Metrics rows are insert-only, so a write by
    * any connection (MLflow included) moves one of the two.
+   *
+   * `version` is the executor's `foreignWriteVersion()`, which a request reads once for all its
+   * series (a call costs more than the memo lookup): a commit after that is concurrent with the
+   * request, and a count taken since is remembered with the older version, so it is taken again.
    */
-  async count(p: Pick<StepPlan, "runId" | "key">): Promise<number> {
+  async count(p: Pick<StepPlan, "runId" | "key">, version: number | undefined): Promise<number> {
     const { sql, metricWrites } = this.ctx;
-    const version = sql.foreignWriteVersion?.();
     const generation = metricWrites.generation(p.runId);
     const id = `${p.runId}\u0000${p.key}`;
     const known = this.counts.get(id);
