@@ -1,6 +1,6 @@
-import { sql as q, type Kysely, type SqlBool } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
-import { PageView, SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
+import { PageView, SummaryBuilder, type SummaryPage } from "./metric-summary-blocks.js";
 import { sqlText, type SqlExecutor } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 import { SummaryMemory } from "./summary-memory.js";
@@ -24,6 +24,9 @@ export interface SeriesSummary {
 const PAGE = 5000;
 /** Pages per INSERT statement (7 columns each, under SQLite's bound-parameter limit). */
 const PAGES_PER_INSERT = 100;
+/** The build pass's keyset page of a series' rows in block order (`sqlText`). */
+const BUILD_PAGE = "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step WHERE run_uuid = ? AND key = ?";
+const BUILD_ORDER = "ORDER BY step, timestamp, value, is_nan LIMIT ?";
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -131,22 +134,16 @@ export class MetricSummaryCache {
       await tx.run(db.deleteFrom("tracklet_metric_summaries").where("run_uuid", "=", runId).where("key", "=", key));
       await tx.run(db.deleteFrom("tracklet_metric_summary_pages").where("run_uuid", "=", runId).where("key", "=", key));
     });
-    let after: SummaryRow | undefined;
+    // Keyset pages as tuples (no object per row): (step, timestamp, value, is_nan).
+    type Tuple = [number, number, number, number];
+    let after: Tuple | undefined;
     for (;;) {
-      const rows: SummaryRow[] = await sql.all(
-        sql.db
-          .selectFrom("metrics")
-          .select(["step", "timestamp", "value", "is_nan"])
-          .where("run_uuid", "=", runId)
-          .where("key", "=", key)
-          .$if(after !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) > (${after?.step}, ${after?.timestamp}, ${after?.value}, ${after?.is_nan})`))
-          .orderBy("step")
-          .orderBy("timestamp")
-          .orderBy("value")
-          .orderBy("is_nan")
-          .limit(PAGE),
+      const rows = await sql.tuples<Tuple>(
+        after
+          ? sqlText(`${BUILD_PAGE} AND (step, timestamp, value, is_nan) > (?, ?, ?, ?) ${BUILD_ORDER}`, [runId, key, ...after, PAGE])
+          : sqlText(`${BUILD_PAGE} ${BUILD_ORDER}`, [runId, key, PAGE]),
       );
-      for (const r of rows) builder.push({ step: Number(r.step), timestamp: Number(r.timestamp), value: Number(r.value), is_nan: Number(r.is_nan) });
+      for (const [step, timestamp, value, isNan] of rows) builder.pushValues(Number(step), Number(timestamp), Number(value), Number(isNan));
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1];
       const full = builder.take();
