@@ -88,7 +88,8 @@ interface Plan {
  * request holds more than a budget's worth of rows, whatever the length of the series.
  *
  * x = step reads a long series from the summary cache (summary-step-sampler.ts: O(max_points)
- * blocks, whatever the length); otherwise, or when markers outnumber the buckets, it walks the
+ * blocks, whatever the length; the whole levels it reads stay in memory while the series is
+ * unchanged, summary-memory.ts); otherwise, or when markers outnumber the buckets, it walks the
  * covering index bucket by bucket (one range seek per bucket, no sort): one
  * statement gives every bucket's row count, NaN count, minimum and maximum. Only buckets holding
  * NaN or ±Infinity are read again, to get their finite extremes and their markers. x = timestamp has
@@ -138,8 +139,12 @@ export class MetricSampler {
         yield { run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra };
         continue;
       }
-      if (onAxis === "step") points ??= new SampledPoints(minMaxBucketCount(budget), minMaxBucketCount(budget));
-      const { metrics, total } = onAxis === "step" && points ? await this.byStep(plan, points, writeVersion) : await this.byTimestamp(plan);
+      let sampled: { metrics: Metric[]; total: number };
+      if (onAxis === "step") {
+        points ??= new SampledPoints(minMaxBucketCount(budget), minMaxBucketCount(budget));
+        sampled = await this.byStep(plan, points, writeVersion);
+      } else sampled = await this.byTimestamp(plan);
+      const { metrics, total } = sampled;
       yield { run_id: runId, metrics, total_points: total, sampled: metrics.length < total, ...extra };
     }
   }
