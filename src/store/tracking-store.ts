@@ -119,6 +119,11 @@ export interface TrackingStore {
    * (core/charts). Optional until every store implements it (the SQL store does).
    */
   getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]>;
+  /**
+   * The same answer one series at a time (the server encodes each before the next is read, so a
+   * request over 100 runs never holds every point at once); invalid input rejects before the first.
+   */
+  openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>>;
 
   close(): Promise<void>;
 }

@@ -121,6 +121,14 @@ export class RestTrackingStore implements TrackingStore {
     })();
   }
 
+  async openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
+    const answer = this.getSampledMetricHistory(input);
+    await answer; // an invalid request rejects here, before the stream, as the SQL store does
+    return (async function* () {
+      yield* await answer;
+    })();
+  }
+
   async getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     return (await this.client.call("getSampledMetricHistory", { ...input, run_ids: [...input.run_ids] })).series ?? [];
   }

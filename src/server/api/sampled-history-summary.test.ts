@@ -138,6 +138,34 @@ describe("the summary cache of the step-axis sampled read", () => {
     expect(at(own, 6000)).toContainEqual({ key: "other-process", value: -99, timestamp: BASE_TIME + 6, step: 6000 });
   });
 
+  it("keeps the levels and markers it read in memory while the series is unchanged, and drops them on a write", async () => {
+    const runId = await seed("memory");
+    await t.store.logBatch(runId, { metrics: [{ key: "memory", value: NaN, timestamp: BASE_TIME + 7, step: 1234 }] });
+    const first = await sampled(runId, "memory");
+    expect(at(first, 1234).some((m) => Number.isNaN(m.value))).toBe(true);
+    const other = new BetterSqlite3(t.dbFile);
+    try {
+      other.pragma("busy_timeout = 5000");
+      // The pages deleted and a value changed behind the store's back, neither a real event (rows
+      // are insert-only; the count is unchanged): a read from SQL would show the 999, the memory
+      // answers as before.
+      other.prepare("DELETE FROM tracklet_metric_summary_pages WHERE run_uuid = ?").run(runId);
+      other.prepare("UPDATE metrics SET value = 999 WHERE run_uuid = ? AND key = ? AND step = 500").run(runId, "memory");
+      expect(await sampled(runId, "memory")).toEqual(first);
+      // A new row moves the count: the memory is not used, the summary is rebuilt and has the row.
+      other.prepare("INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?, ?, ?, ?, ?, ?)").run("memory", 0, BASE_TIME + 8, runId, 4321, 1);
+    } finally {
+      other.close();
+    }
+    const after = await sampled(runId, "memory");
+    expect(after.total_points).toBe(LENGTH + 2);
+    expect(at(after, 1234).some((m) => Number.isNaN(m.value))).toBe(true);
+    expect(at(after, 4321).some((m) => Number.isNaN(m.value))).toBe(true);
+    expect(at(after, 500).map((m) => m.value)).toEqual([999]);
+    expect(summaryRow(runId, "memory")).toEqual({ point_count: LENGTH + 2, builds: 2 });
+    expect(pageCount(runId, "memory")).toBeGreaterThan(0);
+  });
+
   it("an x-range reads whole blocks from the summary and the cut ones raw: only points inside, with the range's first and last", async () => {
     const runId = await seed("range");
     const full = (await t.store.getMetricHistory(runId, "range")).items;

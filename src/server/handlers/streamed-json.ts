@@ -26,15 +26,19 @@ export function streamMetrics(chunks: AsyncIterable<Metric[]>): StreamedJson {
 }
 
 /**
- * `{"series":[…]}` of the sampled history, one chunk per series encoded directly
+ * `{"series":[…]}` of the sampled history, one chunk per series encoded directly as it is read
  * (`encodeSampledSeries`, the same text as `encodeJson`, or the `columns=true` layout); no series is `{}`.
  */
-export function streamSampledSeries(series: readonly SampledMetricSeries[], columns = false): StreamedJson {
+export function streamSampledSeries(series: AsyncIterable<SampledMetricSeries>, columns = false): StreamedJson {
   const encode = columns ? encodeSampledSeriesColumns : encodeSampledSeries;
   return new StreamedJson(
-    (function* () {
-      for (let i = 0; i < series.length; i++) yield `${i === 0 ? '{"series":[' : ","}${encode(series[i] as SampledMetricSeries)}`;
-      yield series.length === 0 ? "{}" : "]}";
+    (async function* () {
+      let first = true;
+      for await (const s of series) {
+        yield `${first ? '{"series":[' : ","}${encode(s)}`;
+        first = false;
+      }
+      yield first ? "{}" : "]}";
     })(),
   );
 }

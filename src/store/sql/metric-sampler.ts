@@ -16,6 +16,7 @@ import { DOUBLE_MAX } from "./row-mappers.js";
 import { sampleSmoothed } from "./smoothed-sampler.js";
 import { sqlText, type Compilable } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
+import { SampledPoints } from "./sampled-points.js";
 import { SummaryStepSampler } from "./summary-step-sampler.js";
 
 /** A stored metric row of the series being sampled (`value` as stored: NaN is 0 with is_nan = 1). */
@@ -59,6 +60,8 @@ function rowOf(extreme: Extreme | null | undefined): Row | undefined {
   return step === null || timestamp === null || value === null ? undefined : { step, timestamp, value, is_nan: 0 };
 }
 
+const metricsOf = (rows: readonly Row[], key: string): Metric[] => rows.map((r) => ({ key, value: yOf(r), timestamp: r.timestamp, step: r.step }));
+
 const markerRow = ([step, timestamp, value, isNan]: Marker): Row => ({ step, timestamp, value, is_nan: isNan });
 
 /** A bucket summary as the passes fill it in (a `MinMaxBucket<Row>`). */
@@ -85,7 +88,8 @@ interface Plan {
  * request holds more than a budget's worth of rows, whatever the length of the series.
  *
  * x = step reads a long series from the summary cache (summary-step-sampler.ts: O(max_points)
- * blocks, whatever the length); otherwise, or when markers outnumber the buckets, it walks the
+ * blocks, whatever the length; the whole levels it reads stay in memory while the series is
+ * unchanged, summary-memory.ts); otherwise, or when markers outnumber the buckets, it walks the
  * covering index bucket by bucket (one range seek per bucket, no sort): one
  * statement gives every bucket's row count, NaN count, minimum and maximum. Only buckets holding
  * NaN or ±Infinity are read again, to get their finite extremes and their markers. x = timestamp has
@@ -99,11 +103,30 @@ export class MetricSampler {
   }
 
   async sample(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
-    if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
-    const { budget, axis, smoothing } = validate(input);
     const out: SampledMetricSeries[] = [];
+    for await (const series of this.open(input)) out.push(series);
+    return out;
+  }
+
+  /**
+   * The same answer, one series at a time as the iterable is read: a caller that encodes each
+   * series before reading the next holds one series' points at a time, which then die young.
+   * Invalid input throws here, before the first series.
+   */
+  open(input: SampledHistoryInput): AsyncIterable<SampledMetricSeries> {
+    if (this.ctx.sql.dialect !== "sqlite") throw new MlflowError("NOT_IMPLEMENTED", "Sampled metric history is implemented for SQLite only.");
+    return this.series(input, validate(input));
+  }
+
+  private async *series(input: SampledHistoryInput, { budget, axis, smoothing }: ReturnType<typeof validate>): AsyncGenerator<SampledMetricSeries> {
+    let yielded = false;
+    // Read once for the request: the summary read's memo of series counts (summary-step-sampler.ts).
+    const writeVersion = this.ctx.sql.foreignWriteVersion?.();
+    // The summary read's candidate table, one for the whole request (sampled-points.ts).
+    let points: SampledPoints | undefined;
     for (const runId of new Set(input.run_ids)) {
-      if (out.length > 0) await yieldToEventLoop(); // let other requests in between runs
+      if (yielded) await yieldToEventLoop(); // let other requests in between runs
+      yielded = true;
       // Relative time is the timestamp axis shifted by the series' first timestamp (MLflow's origin).
       const origin = axis === "relative_time" ? await this.firstTimestamp(runId, input.metric_key) : 0;
       const shift = (x: number | undefined): number | undefined => (x === undefined ? undefined : x + (origin ?? 0));
@@ -113,14 +136,17 @@ export class MetricSampler {
       if (smoothing > 0) {
         const { rows, total } = await sampleSmoothed(this.ctx, { ...plan, axis: onAxis, weight: smoothing });
         const metrics = rows.map((r): Metric => ({ key: plan.key, value: r.y, timestamp: r.timestamp, step: r.step }));
-        out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra });
+        yield { run_id: runId, metrics, total_points: total, sampled: rows.length < total, raw_values: rows.map(yOf), ...extra };
         continue;
       }
-      const { rows, total } = onAxis === "step" ? await this.byStep(plan) : await this.byTimestamp(plan);
-      const metrics = rows.map((r): Metric => ({ key: plan.key, value: r.is_nan ? NaN : r.value, timestamp: r.timestamp, step: r.step }));
-      out.push({ run_id: runId, metrics, total_points: total, sampled: rows.length < total, ...extra });
+      let sampled: { metrics: Metric[]; total: number };
+      if (onAxis === "step") {
+        points ??= new SampledPoints(minMaxBucketCount(budget), minMaxBucketCount(budget));
+        sampled = await this.byStep(plan, points, writeVersion);
+      } else sampled = await this.byTimestamp(plan);
+      const { metrics, total } = sampled;
+      yield { run_id: runId, metrics, total_points: total, sampled: metrics.length < total, ...extra };
     }
-    return out;
   }
 
   /** The series' earliest timestamp (a scan of the series on the covering index), undefined when it is empty. */
@@ -151,29 +177,32 @@ export class MetricSampler {
     return [pick(0), pick(1)];
   }
 
-  private async byStep(p: Plan): Promise<{ rows: Row[]; total: number }> {
+  private async byStep(p: Plan, points: SampledPoints, writeVersion: number | undefined): Promise<{ metrics: Metric[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND step >= ${p.min}`}${p.max === undefined ? q`` : q` AND step <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
     // Without a range, the series' count (the summary's freshness key) answers the probe as well.
     const ranged = p.min !== undefined || p.max !== undefined;
-    const seriesCount = ranged ? undefined : await this.summary.count(p);
+    const seriesCount = ranged ? undefined : await this.summary.count(p, writeVersion);
     const probe = ranged ? await this.first(q<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${INDEX} WHERE ${where} LIMIT ${p.budget + 1})`) : undefined;
     const count = seriesCount ?? probe?.n ?? 0;
     if (count <= p.budget) {
       const rows = count === 0 ? [] : await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan`);
-      return { rows, total: rows.length };
+      return { metrics: metricsOf(rows, p.key), total: rows.length };
     }
-    const [first, last] = ranged
+    // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
+    // Without a range the summary also gives the series' first and last rows.
+    const rangeEnds = ranged
       ? [
           await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step, timestamp, value, is_nan LIMIT 1`),
           await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`),
         ]
-      : await this.seriesEnds(p);
-    if (!first || !last) return { rows: [], total: 0 };
-    // Long enough for the summary cache to pay: O(max_points) block reads (summary-step-sampler.ts).
-    const fromSummary = await this.summary.sample(p, first, last, seriesCount);
+      : undefined;
+    if (rangeEnds && (!rangeEnds[0] || !rangeEnds[1])) return { metrics: [], total: 0 };
+    const fromSummary = await this.summary.sample(p, rangeEnds as [Row, Row] | undefined, points, seriesCount, writeVersion);
     if (fromSummary) return fromSummary;
+    const [first, last] = rangeEnds ?? (await this.seriesEnds(p));
+    if (!first || !last) return { metrics: [], total: 0 };
     const bucketTotal = minMaxBucketCount(p.budget);
     const bounds = Array.from({ length: bucketTotal }, (_, i) => [
       i,
@@ -228,22 +257,22 @@ export class MetricSampler {
         FROM json_each(${JSON.stringify(dirty)}) AS b`);
       for (const [i, list] of markers) buckets[i]?.markers.push(...list.map(markerRow));
     }
-    return { rows: selectMinMax<Row>(first, last, buckets, p.budget, yOf, byStep), total };
+    return { metrics: metricsOf(selectMinMax<Row>(first, last, buckets, p.budget, yOf, byStep), p.key), total };
   }
 
-  private async byTimestamp(p: Plan): Promise<{ rows: Row[]; total: number }> {
+  private async byTimestamp(p: Plan): Promise<{ metrics: Metric[]; total: number }> {
     const series = q`run_uuid = ${p.runId} AND key = ${p.key}`;
     const where = q`${series}${p.min === undefined ? q`` : q` AND timestamp >= ${p.min}`}${p.max === undefined ? q`` : q` AND timestamp <= ${p.max}`}`;
     const columns = q`step, timestamp, value, is_nan`;
     const extent = await this.first(q<{ n: number; x0: number | null; x1: number | null }>`SELECT count(*) AS n, min(timestamp) AS x0, max(timestamp) AS x1 FROM ${INDEX} WHERE ${where}`);
     const total = extent?.n ?? 0;
-    if (total === 0 || extent?.x0 == null || extent.x1 == null) return { rows: [], total: 0 };
-    if (total <= p.budget) return { rows: await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY timestamp, step, value, is_nan`), total };
+    if (total === 0 || extent?.x0 == null || extent.x1 == null) return { metrics: [], total: 0 };
+    if (total <= p.budget) return { metrics: metricsOf(await this.all(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${where} ORDER BY timestamp, step, value, is_nan`), p.key), total };
     const { x0, x1 } = extent;
     // The earliest row at x0 and the latest at x1: with the timestamp fixed, index order is x order.
     const first = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${series} AND timestamp = ${x0} ORDER BY step, timestamp, value, is_nan LIMIT 1`);
     const last = await this.first(q<Row>`SELECT ${columns} FROM ${INDEX} WHERE ${series} AND timestamp = ${x1} ORDER BY step DESC, timestamp DESC, value DESC, is_nan DESC LIMIT 1`);
-    if (!first || !last) return { rows: [], total: 0 };
+    if (!first || !last) return { metrics: [], total: 0 };
     const bucketTotal = minMaxBucketCount(p.budget);
     // minMaxBucketOf in SQL: the same IEEE-754 operations in the same order (parameters are bound as doubles).
     const bucketOf = x1 > x0 ? q`min(CAST((timestamp - ${x0}) * ${bucketTotal} / ${x1 - x0} AS INTEGER), ${bucketTotal - 1})` : q`0`;
@@ -273,7 +302,7 @@ export class MetricSampler {
       for (const [i, ...marker] of markers) buckets[i]?.markers.push(markerRow(marker));
       for (const bucket of buckets) bucket.markers.sort(byTimestamp);
     }
-    return { rows: selectMinMax<Row>(first, last, buckets, p.budget, yOf, byTimestamp), total };
+    return { metrics: metricsOf(selectMinMax<Row>(first, last, buckets, p.budget, yOf, byTimestamp), p.key), total };
   }
 
   /** Runs a statement whose single row holds one JSON array (`AS json`) and parses it. */

@@ -69,7 +69,8 @@ function doublesOf(bytes: Uint8Array, count: number): Float64Array {
 
 /** Read access to a decoded page's blocks. */
 export class PageView {
-  private readonly doubles: Float64Array;
+  /** The blocks' fields, `BLOCK_FIELDS` per block: block i's field f is at i * BLOCK_FIELDS + f. */
+  readonly doubles: Float64Array;
   readonly length: number;
   constructor(bytes: Uint8Array) {
     this.length = Math.floor(bytes.byteLength / BLOCK_BYTES);
@@ -111,32 +112,32 @@ function mergeInto(into: Float64Array, next: Float64Array): void {
   }
 }
 
-/** Folds row `r` (which follows the block's rows in series order) into block `b`, without allocating. */
-function addRow(b: Float64Array, r: SummaryRow): void {
+/** Folds a row (which follows the block's rows in series order) into block `b`, without allocating. */
+function addRow(b: Float64Array, step: number, timestamp: number, value: number, isNan: number): void {
   if ((b[F.count] as number) === 0) {
-    b[F.firstStep] = r.step;
-    b[F.firstTimestamp] = r.timestamp;
-    b[F.firstValue] = r.value;
-    b[F.firstIsNan] = r.is_nan;
+    b[F.firstStep] = step;
+    b[F.firstTimestamp] = timestamp;
+    b[F.firstValue] = value;
+    b[F.firstIsNan] = isNan;
   }
   b[F.count] = (b[F.count] as number) + 1;
-  b[F.lastStep] = r.step;
-  b[F.lastTimestamp] = r.timestamp;
-  b[F.lastValue] = r.value;
-  b[F.lastIsNan] = r.is_nan;
-  if (isMarkerRow(r)) {
+  b[F.lastStep] = step;
+  b[F.lastTimestamp] = timestamp;
+  b[F.lastValue] = value;
+  b[F.lastIsNan] = isNan;
+  if (isNan !== 0 || Math.abs(value) >= DOUBLE_MAX) {
     b[F.markers] = (b[F.markers] as number) + 1;
     return;
   }
-  if (Number.isNaN(b[F.minStep]) || r.value < (b[F.minValue] as number)) {
-    b[F.minStep] = r.step;
-    b[F.minTimestamp] = r.timestamp;
-    b[F.minValue] = r.value;
+  if (Number.isNaN(b[F.minStep]) || value < (b[F.minValue] as number)) {
+    b[F.minStep] = step;
+    b[F.minTimestamp] = timestamp;
+    b[F.minValue] = value;
   }
-  if (Number.isNaN(b[F.maxStep]) || r.value > (b[F.maxValue] as number)) {
-    b[F.maxStep] = r.step;
-    b[F.maxTimestamp] = r.timestamp;
-    b[F.maxValue] = r.value;
+  if (Number.isNaN(b[F.maxStep]) || value > (b[F.maxValue] as number)) {
+    b[F.maxStep] = step;
+    b[F.maxTimestamp] = timestamp;
+    b[F.maxValue] = value;
   }
 }
 
@@ -180,10 +181,15 @@ export class SummaryBuilder {
   lastStep = NaN;
 
   push(r: SummaryRow): void {
-    if (this.count === 0) this.firstStep = r.step;
-    this.lastStep = r.step;
+    this.pushValues(r.step, r.timestamp, r.value, r.is_nan);
+  }
+
+  /** `push` of a row given by its fields (the build pass reads tuples). */
+  pushValues(step: number, timestamp: number, value: number, isNan: number): void {
+    if (this.count === 0) this.firstStep = step;
+    this.lastStep = step;
     this.count++;
-    addRow(this.open[0] as Float64Array, r);
+    addRow(this.open[0] as Float64Array, step, timestamp, value, isNan);
     this.children[0] = (this.children[0] as number) + 1;
     if (this.children[0] === FANOUT) this.close(0);
   }

@@ -1,8 +1,9 @@
-import { sql as q, type Kysely, type SqlBool } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
-import { SummaryBuilder, type SummaryPage, type SummaryRow } from "./metric-summary-blocks.js";
+import { PageView, SummaryBuilder, type SummaryPage } from "./metric-summary-blocks.js";
 import { sqlText, type SqlExecutor } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
+import { SummaryMemory } from "./summary-memory.js";
 
 /** Tracklet's summary tables (migration 0005); not part of MLflow's schema, so not in `Database`. */
 type SummaryTables = {
@@ -23,6 +24,9 @@ export interface SeriesSummary {
 const PAGE = 5000;
 /** Pages per INSERT statement (7 columns each, under SQLite's bound-parameter limit). */
 const PAGES_PER_INSERT = 100;
+/** The build pass's keyset page of a series' rows in block order (`sqlText`). */
+const BUILD_PAGE = "SELECT step, timestamp, value, is_nan FROM metrics INDEXED BY tracklet_metrics_run_key_step WHERE run_uuid = ? AND key = ?";
+const BUILD_ORDER = "ORDER BY step, timestamp, value, is_nan LIMIT ?";
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -35,21 +39,56 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  */
 export class MetricSummaryCache {
   private readonly building = new Map<string, Promise<SeriesSummary>>();
+  /** Whole levels and marker rows of recently read series. */
+  readonly memory = new SummaryMemory();
   constructor(private readonly ctx: StoreContext) {}
 
   private db(sql: SqlExecutor = this.ctx.sql): SummaryDb {
     return sql.db.withTables<SummaryTables>();
   }
 
-  /** The series' summary, built first when missing or stale; `count` is the series' current point count. */
-  async fresh(runId: string, key: string, count: number): Promise<SeriesSummary> {
-    const stored = await this.ctx.sql.first(
+  /**
+   * The blocks of `level` meeting [min, max] (pages in order) of the series' summary, built first
+   * when missing or stale, and the point count that summary was built from; `count` is the
+   * series' current point count. Whole levels are kept in memory (summary-memory.ts). Undefined
+   * when the summary is empty or was rebuilt (by another process) while its pages were read.
+   */
+  async levelPages(
+    runId: string,
+    key: string,
+    count: number,
+    level: number,
+    min: number | undefined,
+    max: number | undefined,
+  ): Promise<{ pages: PageView[]; pointCount: number } | undefined> {
+    const whole = min === undefined && max === undefined;
+    const held = whole ? this.memory.level(runId, key, count, level) : undefined;
+    if (held) return { pages: held, pointCount: count };
+    const summary = await this.fresh(runId, key, count);
+    if (summary.point_count === 0) return undefined;
+    const pages = await this.pageViews(runId, key, level, min, max);
+    // A rebuild deletes the summary row first and writes it back last with `builds` + 1: the
+    // same row after the pages were read means they are the pages of that summary.
+    const after = await this.stored(runId, key);
+    if (!after || after.point_count !== summary.point_count || after.builds !== summary.builds) return undefined;
+    if (whole) this.memory.rememberLevel(runId, key, summary.point_count, level, pages);
+    return { pages, pointCount: summary.point_count };
+  }
+
+  private async stored(runId: string, key: string): Promise<SeriesSummary | undefined> {
+    const row = await this.ctx.sql.first(
       sqlText<{ point_count: number; first_step: number; last_step: number; builds: number }>(
         "SELECT point_count, first_step, last_step, builds FROM tracklet_metric_summaries WHERE run_uuid = ? AND key = ?",
         [runId, key],
       ),
     );
-    if (stored && Number(stored.point_count) === count) return normalise(stored);
+    return row && normalise(row);
+  }
+
+  /** The series' summary, built first when missing or stale; `count` is the series' current point count. */
+  async fresh(runId: string, key: string, count: number): Promise<SeriesSummary> {
+    const stored = await this.stored(runId, key);
+    if (stored && stored.point_count === count) return stored;
     const id = JSON.stringify([runId, key]);
     const pending = this.building.get(id);
     if (pending) return pending;
@@ -58,26 +97,25 @@ export class MetricSummaryCache {
     return build;
   }
 
-  /** The pages of `level` whose step extent meets [min, max]. */
-  async pages(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<SummaryPage[]> {
-    const whole = min === undefined && max === undefined;
-    const rows = await this.ctx.sql.all(
-      whole
-        ? sqlText<SummaryPage>(
-            "SELECT level, page, first_step, last_step, blocks FROM tracklet_metric_summary_pages WHERE run_uuid = ? AND key = ? AND level = ? ORDER BY page",
-            [runId, key, level],
-          )
-        : this.db()
-        .selectFrom("tracklet_metric_summary_pages")
-        .select(["level", "page", "first_step", "last_step", "blocks"])
-        .where("run_uuid", "=", runId)
-        .where("key", "=", key)
-        .where("level", "=", level)
-        .$if(min !== undefined, (b) => b.where("last_step", ">=", min as number))
-        .$if(max !== undefined, (b) => b.where("first_step", "<=", max as number))
-        .orderBy("page"),
+  /**
+   * The blocks of the pages of `level` whose step extent meets [min, max], in page order: only the
+   * blobs, as tuples (the hot read of a request over many series).
+   */
+  private async pageViews(runId: string, key: string, level: number, min: number | undefined, max: number | undefined): Promise<PageView[]> {
+    const parameters: unknown[] = [runId, key, level];
+    let where = "";
+    if (min !== undefined) {
+      where += " AND last_step >= ?";
+      parameters.push(min);
+    }
+    if (max !== undefined) {
+      where += " AND first_step <= ?";
+      parameters.push(max);
+    }
+    const rows = await this.ctx.sql.tuples<[Uint8Array]>(
+      sqlText(`SELECT blocks FROM tracklet_metric_summary_pages WHERE run_uuid = ? AND key = ? AND level = ?${where} ORDER BY page`, parameters),
     );
-    return rows.map((r) => ({ ...r, level: Number(r.level), page: Number(r.page), first_step: Number(r.first_step), last_step: Number(r.last_step) }));
+    return rows.map(([blocks]) => new PageView(blocks));
   }
 
   /**
@@ -96,22 +134,16 @@ export class MetricSummaryCache {
       await tx.run(db.deleteFrom("tracklet_metric_summaries").where("run_uuid", "=", runId).where("key", "=", key));
       await tx.run(db.deleteFrom("tracklet_metric_summary_pages").where("run_uuid", "=", runId).where("key", "=", key));
     });
-    let after: SummaryRow | undefined;
+    // Keyset pages as tuples (no object per row): (step, timestamp, value, is_nan).
+    type Tuple = [number, number, number, number];
+    let after: Tuple | undefined;
     for (;;) {
-      const rows: SummaryRow[] = await sql.all(
-        sql.db
-          .selectFrom("metrics")
-          .select(["step", "timestamp", "value", "is_nan"])
-          .where("run_uuid", "=", runId)
-          .where("key", "=", key)
-          .$if(after !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) > (${after?.step}, ${after?.timestamp}, ${after?.value}, ${after?.is_nan})`))
-          .orderBy("step")
-          .orderBy("timestamp")
-          .orderBy("value")
-          .orderBy("is_nan")
-          .limit(PAGE),
+      const rows = await sql.tuples<Tuple>(
+        after
+          ? sqlText(`${BUILD_PAGE} AND (step, timestamp, value, is_nan) > (?, ?, ?, ?) ${BUILD_ORDER}`, [runId, key, ...after, PAGE])
+          : sqlText(`${BUILD_PAGE} ${BUILD_ORDER}`, [runId, key, PAGE]),
       );
-      for (const r of rows) builder.push({ step: Number(r.step), timestamp: Number(r.timestamp), value: Number(r.value), is_nan: Number(r.is_nan) });
+      for (const [step, timestamp, value, isNan] of rows) builder.pushValues(Number(step), Number(timestamp), Number(value), Number(isNan));
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1];
       const full = builder.take();

@@ -139,6 +139,9 @@ export class SqlTrackingStore implements TrackingStore {
   getSampledMetricHistory(input: SampledHistoryInput): Promise<SampledMetricSeries[]> {
     return this.sampler.sample(input);
   }
+  openSampledMetricHistoryStream(input: SampledHistoryInput): Promise<AsyncIterable<SampledMetricSeries>> {
+    return new Promise((resolve) => resolve(this.sampler.open(input))); // invalid input rejects
+  }
 
   close(): Promise<void> {
     return this.sql.close();

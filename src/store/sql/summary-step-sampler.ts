@@ -1,8 +1,9 @@
 import { sql as q, type SqlBool } from "kysely";
-import { minMaxBucketCount, minMaxBucketOf, selectMinMax } from "../../core/charts/index.js";
-import { blockSizeOf, F, isMarkerRow, LEVEL_COUNT, PageView, type SummaryRow } from "./metric-summary-blocks.js";
-import { MetricSummaryCache, type SeriesSummary } from "./metric-summary-cache.js";
+import type { Metric } from "../../core/index.js";
+import { BLOCK_FIELDS, blockSizeOf, F, isMarkerRow, LEVEL_COUNT, type PageView, type SummaryRow } from "./metric-summary-blocks.js";
+import { MetricSummaryCache } from "./metric-summary-cache.js";
 import { DOUBLE_MAX } from "./row-mappers.js";
+import type { SampledPoints } from "./sampled-points.js";
 import { sqlText } from "./sql-executor.js";
 import type { StoreContext } from "./store-context.js";
 
@@ -24,17 +25,20 @@ const BLOCKS_PER_BUCKET = 2;
 const MARKER_ROWS = `SELECT step, timestamp, value, is_nan FROM metrics WHERE run_uuid = ? AND key = ?
   AND (step, timestamp, value, is_nan) >= (?, ?, ?, ?) AND (step, timestamp, value, is_nan) <= (?, ?, ?, ?)
   AND (is_nan != 0 OR value >= ? OR value <= ?) ORDER BY step, timestamp, value, is_nan`;
+export interface SummarySample {
+  metrics: Metric[];
+  total: number;
+}
+
+/** Offers the stored point at `d[at..at + 2]` (step, timestamp, value) unless it is a marker. */
+function offerStored(points: SampledPoints, d: Float64Array, at: number, isNan: number): void {
+  const value = d[at + 2] as number;
+  if (isNan === 0 && Math.abs(value) < DOUBLE_MAX) points.offer(d[at] as number, d[at + 1] as number, value);
+}
+
 /** Series whose count is remembered (a few dozen bytes each); past it the memo starts over. */
 const MAX_REMEMBERED_COUNTS = 100_000;
 
-interface Bucket {
-  min?: SummaryRow | undefined;
-  max?: SummaryRow | undefined;
-  markerCount: number;
-  markers: SummaryRow[];
-}
-
-const yOf = (r: SummaryRow): number => (r.is_nan ? NaN : r.value);
 const byStep = (a: SummaryRow, b: SummaryRow): number => a.step - b.step || a.timestamp - b.timestamp || a.value - b.value || a.is_nan - b.is_nan;
 const tuple = (r: SummaryRow): readonly [number, number, number, number] => [r.step, r.timestamp, r.value, r.is_nan];
 
@@ -60,59 +64,34 @@ export class SummaryStepSampler {
     this.cache = new MetricSummaryCache(ctx);
   }
 
-  /** `seriesCount`: the series' `count(*)` when the caller has it. */
-  async sample(p: StepPlan, first: SummaryRow, last: SummaryRow, seriesCount?: number): Promise<{ rows: SummaryRow[]; total: number } | undefined> {
-    const bucketTotal = minMaxBucketCount(p.budget);
-    const n = seriesCount ?? (await this.count(p));
+  /**
+   * `ends`: the range's first and last rows, when the plan has a range; without one the summary
+   * gives the series' own. `seriesCount`: the series' `count(*)` when the caller has it. `points`:
+   * the request's candidate table (its bucket count is the budget's). `writeVersion`: see `count`.
+   */
+  async sample(
+    p: StepPlan,
+    ends: readonly [SummaryRow, SummaryRow] | undefined,
+    points: SampledPoints,
+    seriesCount: number | undefined,
+    writeVersion: number | undefined,
+  ): Promise<SummarySample | undefined> {
+    const bucketTotal = points.bucketTotal;
+    const n = seriesCount ?? (await this.count(p, writeVersion));
     if (n === 0) return undefined;
     // Points in the range, estimated from the steps it spans, to size blocks to buckets.
-    const ranged = p.min !== undefined || p.max !== undefined;
-    const span = ranged ? await this.seriesSpan(p) : undefined;
-    const estimate = span && span[1] > span[0] ? Math.min(n, (n * (last.step - first.step + 1)) / (span[1] - span[0] + 1)) : n;
+    const span = ends ? await this.seriesSpan(p) : undefined;
+    const estimate = ends && span && span[1] > span[0] ? Math.min(n, (n * (ends[1].step - ends[0].step + 1)) / (span[1] - span[0] + 1)) : n;
     let level = -1;
     for (let k = 0; k < LEVEL_COUNT && blockSizeOf(k) * BLOCKS_PER_BUCKET * bucketTotal <= estimate; k++) level = k;
     if (level < 0) return undefined;
-    const summary = await this.cache.fresh(p.runId, p.key, n);
-    return this.fromLevel(p, first, last, level, summary, bucketTotal);
+    const read = await this.cache.levelPages(p.runId, p.key, n, level, p.min, p.max);
+    return read && read.pages.length > 0 ? this.fromLevel(p, ends, read.pages, read.pointCount, points) : undefined;
   }
 
-  private async fromLevel(p: StepPlan, first: SummaryRow, last: SummaryRow, level: number, summary: SeriesSummary, bucketTotal: number) {
-    const pages = (await this.cache.pages(p.runId, p.key, level, p.min, p.max)).map((page) => new PageView(page.blocks));
-    if (pages.length === 0 || summary.point_count === 0) return undefined;
+  private async fromLevel(p: StepPlan, ends: readonly [SummaryRow, SummaryRow] | undefined, pages: readonly PageView[], pointCount: number, points: SampledPoints): Promise<SummarySample | undefined> {
     const lo = p.min ?? -Infinity;
     const hi = p.max ?? Infinity;
-    const buckets: Bucket[] = Array.from({ length: bucketTotal }, () => ({ markerCount: 0, markers: [] }));
-    const bucketOf = (r: SummaryRow): Bucket => buckets[minMaxBucketOf(r.step, first.step, last.step, bucketTotal)] as Bucket;
-    // In series order, strict comparisons: the first point wins ties, as in downsampleMinMax.
-    const offer = (b: Bucket, r: SummaryRow): void => {
-      if (b.min === undefined || r.value < b.min.value) b.min = r;
-      if (b.max === undefined || r.value > b.max.value) b.max = r;
-    };
-    // `offer` for a stored point (step, timestamp, value at `base`), without building a row unless it wins.
-    const offerAt = (page: PageView, block: number, base: number, isNan: number): void => {
-      const value = page.get(block, base + 2);
-      if (isNan !== 0 || Math.abs(value) >= DOUBLE_MAX) return;
-      const step = page.get(block, base);
-      const b = buckets[minMaxBucketOf(step, first.step, last.step, bucketTotal)] as Bucket;
-      const lower = b.min === undefined || value < b.min.value;
-      const higher = b.max === undefined || value > b.max.value;
-      if (!lower && !higher) return;
-      const r: SummaryRow = { step, timestamp: page.get(block, base + 1), value, is_nan: 0 };
-      if (lower) b.min = r;
-      if (higher) b.max = r;
-    };
-    let total = 0;
-    let markers = 0;
-    const rawRow = (r: SummaryRow): void => {
-      total++;
-      const b = bucketOf(r);
-      if (isMarkerRow(r)) {
-        b.markers.push(r);
-        markers++;
-      } else offer(b, r);
-    };
-
-    const dirty: [SummaryRow, SummaryRow][] = [];
     // Blocks wholly inside the range; the ones an edge cuts, or outside it, are read raw below.
     const isInside = (page: PageView, i: number): boolean => !(page.get(i, F.firstStep) < lo || page.get(i, F.lastStep) > hi);
     let firstInside: SummaryRow | undefined;
@@ -126,13 +105,32 @@ export class SummaryStepSampler {
       for (let i = page.length - 1; i >= 0 && !lastInside; i--) if (isInside(page, i)) lastInside = page.row(i, "last");
     }
     if (!firstInside || !lastInside) return undefined;
+    // Without a range the first and last whole blocks are the series' own ends.
+    const [first, last] = ends ?? [firstInside, lastInside];
+    points.reset(first, last);
+    const bucketTotal = points.bucketTotal;
+    let total = 0;
+    let markers = 0;
+    let lost = false;
+    const rawRow = (r: SummaryRow): void => {
+      total++;
+      if (!isMarkerRow(r)) points.offer(r.step, r.timestamp, r.value);
+      else {
+        markers++;
+        // The table holds `bucketTotal` markers: past that the read gives up below anyway.
+        if (!points.addMarker(r)) lost = true;
+      }
+    };
+
+    const dirty: [SummaryRow, SummaryRow][] = [];
     // Rows of the range before the first whole block (a cut block), in order.
     if (p.min !== undefined) for (const r of await this.rawRows(p, undefined, firstInside)) rawRow(r);
     for (const page of pages) {
-      for (let block = 0; block < page.length; block++) {
-        if (!isInside(page, block)) continue;
-        total += page.get(block, F.count);
-        const blockMarkers = page.get(block, F.markers);
+      const d = page.doubles;
+      for (let block = 0, o = 0; block < page.length; block++, o += BLOCK_FIELDS) {
+        if ((d[o + F.firstStep] as number) < lo || (d[o + F.lastStep] as number) > hi) continue;
+        total += d[o + F.count] as number;
+        const blockMarkers = d[o + F.markers] as number;
         if (blockMarkers > 0) {
           markers += blockMarkers;
           const range: [SummaryRow, SummaryRow] = [page.row(block, "first"), page.row(block, "last")];
@@ -144,23 +142,25 @@ export class SummaryStepSampler {
         // The block's first and last rows are candidates too: on a trend, the extreme of a bucket cut
         // through this block lies near the cut, and the block edge nearest it beats a farther block.
         // In row order (first, min, max, last), so equal values keep the earliest row.
-        offerAt(page, block, F.firstStep, page.get(block, F.firstIsNan));
-        if (!Number.isNaN(page.get(block, F.minStep))) {
-          offerAt(page, block, F.minStep, 0);
-          offerAt(page, block, F.maxStep, 0);
+        offerStored(points, d, o + F.firstStep, d[o + F.firstIsNan] as number);
+        if (!Number.isNaN(d[o + F.minStep])) {
+          offerStored(points, d, o + F.minStep, 0);
+          offerStored(points, d, o + F.maxStep, 0);
         }
-        offerAt(page, block, F.lastStep, page.get(block, F.lastIsNan));
+        offerStored(points, d, o + F.lastStep, d[o + F.lastIsNan] as number);
       }
     }
     if (p.max !== undefined) for (const r of await this.rawRows(p, lastInside, undefined)) rawRow(r);
     // Too many markers to keep them all: the exact path keeps each bucket's first one.
-    if (markers > bucketTotal) return undefined;
-    for (const [from, to] of dirty) for (const r of await this.markerRows(p, from, to)) bucketOf(r).markers.push(r);
-    for (const b of buckets) {
-      if (b.markers.length > 1) b.markers.sort(byStep);
-      b.markerCount = b.markers.length;
+    if (markers > bucketTotal || lost) return undefined;
+    if (dirty.length > 0) {
+      // Without a range the dirty blocks hold every marker of the series: they are kept with its levels.
+      const held = ends ? undefined : this.cache.memory.markers(p.runId, p.key, pointCount);
+      const rows = held ?? (await this.dirtyRows(p, dirty));
+      if (!ends && !held) this.cache.memory.rememberMarkers(p.runId, p.key, pointCount, rows);
+      for (const r of rows) if (!points.addMarker(r)) return undefined;
     }
-    return { rows: selectMinMax<SummaryRow>(first, last, buckets, p.budget, yOf, byStep), total };
+    return { metrics: points.select(p.budget, p.key), total };
   }
 
   /**
@@ -169,10 +169,13 @@ export class SummaryStepSampler {
    * version and the run's own-write generation taken before it, and reused while neither moved:
    * no commit since can have added or removed a row. Metrics rows are insert-only, so a write by
    * any connection (MLflow included) moves one of the two.
+   *
+   * `version` is the executor's `foreignWriteVersion()`, which a request reads once for all its
+   * series (a call costs more than the memo lookup): a commit after that is concurrent with the
+   * request, and a count taken since is remembered with the older version, so it is taken again.
    */
-  async count(p: Pick<StepPlan, "runId" | "key">): Promise<number> {
+  async count(p: Pick<StepPlan, "runId" | "key">, version: number | undefined): Promise<number> {
     const { sql, metricWrites } = this.ctx;
-    const version = sql.foreignWriteVersion?.();
     const generation = metricWrites.generation(p.runId);
     const id = `${p.runId}\u0000${p.key}`;
     const known = this.counts.get(id);
@@ -217,6 +220,12 @@ export class SummaryStepSampler {
         .$if(after !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) > (${q.join(tuple(after as SummaryRow))})`))
         .$if(before !== undefined, (b) => b.where(q<SqlBool>`(step, timestamp, value, is_nan) < (${q.join(tuple(before as SummaryRow))})`)),
     );
+  }
+
+  private async dirtyRows(p: StepPlan, dirty: readonly (readonly [SummaryRow, SummaryRow])[]): Promise<SummaryRow[]> {
+    const rows: SummaryRow[] = [];
+    for (const [from, to] of dirty) rows.push(...(await this.markerRows(p, from, to)));
+    return rows;
   }
 
   /** The NaN/±Infinity rows between two rows of the series (inclusive), in order. */
