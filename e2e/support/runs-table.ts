@@ -29,18 +29,27 @@ export async function applyFilter(page: Page, filter: string): Promise<void> {
   await box.press("Enter");
 }
 
-/** Scrolls the virtualised grid until the row of run `name` is rendered. */
+/**
+ * Scrolls the virtualised grid from the top until the row of run `name` is rendered. Each step waits
+ * for two frames, so the rows of a position are rendered before the next step moves past them, and
+ * a pass that reaches the end without the row starts over once (rows that arrive late, such as a
+ * filter's ancestors shown as context, move the others down while the grid scrolls).
+ */
 export async function scrollToRow(page: Page, name: string): Promise<Locator> {
   const row = runRow(page, name);
   const grid = page.getByTestId("runs-grid");
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if ((await row.count()) > 0) return row;
-    const atEnd = await grid.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
-      el.scrollTop += el.clientHeight * 0.8;
-      return end;
-    });
-    if (atEnd && (await row.count()) === 0) break;
+  for (let pass = 0; pass < 2; pass++) {
+    await grid.evaluate((el) => (el.scrollTop = 0));
+    for (let step = 0; step < 200; step++) {
+      if ((await row.count()) > 0) return row;
+      const atEnd = await grid.evaluate(async (el) => {
+        const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        el.scrollTop += el.clientHeight * 0.8;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return end;
+      });
+      if (atEnd && (await row.count()) === 0) break;
+    }
   }
   await expect(row).toHaveCount(1);
   return row;
