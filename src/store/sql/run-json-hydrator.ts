@@ -3,42 +3,35 @@ import { encodeJson, SystemTags } from "../../core/index.js";
 import type { RunRow } from "./database-schema.js";
 import { runInfoFromRow } from "./row-mappers.js";
 import { hydrateRuns, loadDatasetInputs } from "./run-hydrator.js";
+import { runKeyedSource, type RunKeyedTable } from "./run-keyed-source.js";
 import type { Compilable, SqlExecutor } from "./sql-executor.js";
 import { chunked } from "./store-context.js";
 
 /** Per run: its params, tags or latest metrics as one JSON array text, and (tags only) its run-name tag. */
 type JsonListTuple = readonly [run_uuid: string, list: string, run_name?: string | null];
 
-const asQuery = <T>(exec: SqlExecutor, raw: RawBuilder<T>): Compilable<T> => ({ compile: () => raw.compile(exec.db) });
+/**
+ * Each entry of a table as encodeJson renders its KeyValue or Metric: a param's or tag's missing
+ * value as "", a metric's NaN (stored as 0 with is_nan) and ±Infinity (which SQLite writes as
+ * ±9.0e+999) as strings, a missing timestamp or step as 0 (metricFromRow).
+ */
+const ENTRY_JSON: Readonly<Record<RunKeyedTable, RawBuilder<unknown>>> = {
+  params: sql`json_object('key', key, 'value', coalesce(value, ''))`,
+  tags: sql`json_object('key', key, 'value', coalesce(value, ''))`,
+  latest_metrics: sql`json_object('key', key, 'value', CASE WHEN is_nan THEN 'NaN' WHEN value >= 9e999 THEN 'Infinity' WHEN value <= -9e999 THEN '-Infinity' ELSE coalesce(value, 0) END, 'timestamp', coalesce(timestamp, 0), 'step', coalesce(step, 0))`,
+};
 
 /**
- * The SQLite aggregate rendering one run's entries of `table` as MLflow's JSON list. Pinned to the
- * table's covering (run_uuid, key, …) index: GROUP BY run_uuid then walks each run's entries in key
- * order, the order hydrateRuns returns them in, without a sort per run (an ORDER BY inside the
- * aggregate added a temporary B-tree per run, +15 % on a page). run-json-hydrator.test.ts inserts
- * keys out of order to hold the order to that.
+ * Each run's entries of `table` as one MLflow JSON list (SQLite), with the run-name tag beside the
+ * tags. Read through the table's covering (run_uuid, key, …) index, GROUP BY run_uuid walks each
+ * run's entries in key order, the order hydrateRuns returns them in, without a sort per run (an
+ * ORDER BY inside the aggregate added a temporary B-tree per run, +15 % on a page).
+ * run-json-hydrator.test.ts inserts keys out of order to hold the order to that.
  */
-function jsonLists(exec: SqlExecutor, table: "params" | "tags" | "latest_metrics", ids: readonly string[]): Compilable<JsonListTuple> {
-  const idList = sql.join(ids.map((id) => sql`${id}`));
-  switch (table) {
-    case "params":
-      return asQuery(
-        exec,
-        sql<JsonListTuple>`SELECT run_uuid, json_group_array(json_object('key', key, 'value', coalesce(value, ''))) FROM params INDEXED BY tracklet_params_run_key_value WHERE run_uuid IN (${idList}) GROUP BY run_uuid`,
-      );
-    case "tags":
-      return asQuery(
-        exec,
-        sql<JsonListTuple>`SELECT run_uuid, json_group_array(json_object('key', key, 'value', coalesce(value, ''))), max(CASE WHEN key = ${SystemTags.RUN_NAME} THEN value END) FROM tags INDEXED BY tracklet_tags_run_key_value WHERE run_uuid IN (${idList}) GROUP BY run_uuid`,
-      );
-    case "latest_metrics":
-      // encodeJson's rendering of a Metric: NaN (stored as 0 with is_nan) and ±Infinity as strings,
-      // a missing timestamp or step as 0 (metricFromRow). SQLite writes ±Infinity as ±9.0e+999.
-      return asQuery(
-        exec,
-        sql<JsonListTuple>`SELECT run_uuid, json_group_array(json_object('key', key, 'value', CASE WHEN is_nan THEN 'NaN' WHEN value >= 9e999 THEN 'Infinity' WHEN value <= -9e999 THEN '-Infinity' ELSE coalesce(value, 0) END, 'timestamp', coalesce(timestamp, 0), 'step', coalesce(step, 0))) FROM latest_metrics INDEXED BY tracklet_latest_metrics_run_key WHERE run_uuid IN (${idList}) GROUP BY run_uuid`,
-      );
-  }
+function jsonLists(exec: SqlExecutor, table: RunKeyedTable, ids: readonly string[]): Compilable<JsonListTuple> {
+  const runName = table === "tags" ? sql`, max(CASE WHEN key = ${SystemTags.RUN_NAME} THEN value END)` : sql``;
+  const query = sql<JsonListTuple>`SELECT run_uuid, json_group_array(${ENTRY_JSON[table]})${runName} FROM ${runKeyedSource(exec.dialect, table)} WHERE run_uuid IN (${sql.join(ids)}) GROUP BY run_uuid`;
+  return { compile: () => query.compile(exec.db) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import { MlflowError, SystemTags } from "../../../core/index.js";
 import type { Comparison, FilterNode } from "../../../core/search/index.js";
 import type { Database } from "../database-schema.js";
+import { runKeyedSource, type RunKeyedTable } from "../run-keyed-source.js";
 import type { SqlDialectName } from "../sql-executor.js";
 import { valuePredicate } from "./value-predicate.js";
 
@@ -15,27 +16,6 @@ const ATTRIBUTE_COLUMNS: Readonly<Record<string, string>> = {
   start_time: "runs.start_time",
   end_time: "runs.end_time",
 };
-
-type ProbedTable = "latest_metrics" | "params" | "tags";
-
-/** Migration 0004's covering (run_uuid, key, value, …) index of each probed table. */
-const COVERING_INDEX: Readonly<Record<ProbedTable, string>> = {
-  latest_metrics: "tracklet_latest_metrics_run_key",
-  params: "tracklet_params_run_key_value",
-  tags: "tracklet_tags_run_key_value",
-};
-
-/**
- * The table a per-run probe reads. On SQLite it is pinned to its covering (run_uuid, key, value)
- * index. Left to itself the planner picks the primary key's unique (key, run_uuid) index — a
- * unique lookup looks cheapest without statistics — and then reads the table row for the value:
- * a second B-tree search per probe, about two thirds of a filtered page's time. Worse, for a
- * comparison on the value it may pick a (key, value) index and range-scan every matching entry
- * of the whole database once per candidate run (seconds on 10k runs).
- */
-function probeSource(dialect: SqlDialectName, table: ProbedTable): RawBuilder<unknown> {
-  return dialect === "sqlite" ? sql`${sql.table(table)} INDEXED BY ${sql.raw(COVERING_INDEX[table])}` : sql`${sql.table(table)}`;
-}
 
 /**
  * Compiles a parsed run filter to a WHERE expression over `runs`. Each clause on a metric, param
@@ -55,8 +35,8 @@ function compileComparison(eb: RunsBuilder, c: Comparison, dialect: SqlDialectNa
   const runId = eb.ref("runs.run_uuid");
   // A correlated EXISTS probes one run's entry once per candidate run of the searched
   // experiments, instead of materialising every matching row of the whole database.
-  const keyed = (table: ProbedTable, key: string, predicate?: RawBuilder<SqlBool>): RawBuilder<SqlBool> =>
-    sql<SqlBool>`EXISTS (SELECT 1 FROM ${probeSource(dialect, table)} WHERE ${sql.ref(`${table}.run_uuid`)} = runs.run_uuid AND ${sql.ref(`${table}.key`)} = ${key}${predicate ? sql` AND ${predicate}` : sql``})`;
+  const keyed = (table: RunKeyedTable, key: string, predicate?: RawBuilder<SqlBool>): RawBuilder<SqlBool> =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM ${runKeyedSource(dialect, table)} WHERE ${sql.ref(`${table}.run_uuid`)} = runs.run_uuid AND ${sql.ref(`${table}.key`)} = ${key}${predicate ? sql` AND ${predicate}` : sql``})`;
   switch (c.entity) {
     case "metric":
       return keyed("latest_metrics", c.key, valuePredicate(dialect, "latest_metrics.value", c.comparator, c.value));
