@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { SampledHistoryLimits, type SampledMetricSeries } from "../../../core/charts/index.js";
+import { columnsOfSeries, decodeSampledColumns, SampledHistoryLimits, type SampledSeriesColumns } from "../../../core/charts/index.js";
 import { isMlflowError } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
 import { bulkIntervalSeries } from "./bulk-interval-fallback.js";
@@ -27,7 +27,7 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
     // answer, to keep unchanged objects, costs more than the chart's redraw it could save.
     structuralSharing: false,
     // Both servers take at most 100 runs per request: more runs are fetched in parallel chunks.
-    queryFn: async (): Promise<SampledMetricSeries[]> => {
+    queryFn: async (): Promise<SampledSeriesColumns[]> => {
       const chunks: string[][] = [];
       for (let i = 0; i < query.runIds.length; i += SampledHistoryLimits.MAX_RUN_IDS) chunks.push(query.runIds.slice(i, i + SampledHistoryLimits.MAX_RUN_IDS));
       return (await Promise.all(chunks.map((runIds) => fetchSeries({ ...query, runIds })))).flat();
@@ -35,10 +35,13 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
   });
 }
 
-async function fetchSeries(query: SampledHistoryQuery): Promise<SampledMetricSeries[]> {
-  if (sampledReadMissing) return bulkIntervalSeries(query);
+async function fetchSeries(query: SampledHistoryQuery): Promise<SampledSeriesColumns[]> {
+  if (sampledReadMissing) return (await bulkIntervalSeries(query)).map(columnsOfSeries);
   try {
-    const response = await apiClient.call("getSampledMetricHistory", {
+    // Decoded straight into typed arrays (no object per point: 125,000 of them for the metric page).
+    return await apiClient.callDecoded(
+      "getSampledMetricHistory",
+      {
       run_ids: [...query.runIds],
       metric_key: query.metricKey,
       max_points: query.maxPoints,
@@ -48,11 +51,12 @@ async function fetchSeries(query: SampledHistoryQuery): Promise<SampledMetricSer
       ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
       // Half the bytes to receive and parse for 100 runs × 1,000 points; decoded to the same series.
       columns: true,
-    });
-    return response.series ?? [];
+      },
+      decodeSampledColumns,
+    );
   } catch (error) {
     if (!isMlflowError(error) || error.errorCode !== "ENDPOINT_NOT_FOUND") throw error;
     sampledReadMissing = true;
-    return bulkIntervalSeries(query);
+    return (await bulkIntervalSeries(query)).map(columnsOfSeries);
   }
 }

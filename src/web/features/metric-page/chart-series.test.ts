@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SampledMetricSeries } from "../../../core/charts/index.js";
+import { columnsOfSeries, type SampledMetricSeries } from "../../../core/charts/index.js";
 import { DEFAULT_CHART_SETTINGS, type ChartSettings } from "./chart-settings.js";
 import { formatTick, formatX, nearestPoint, niceStep, pointAt, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotPoint, type PlotSeries } from "./chart-series.js";
 
@@ -16,7 +16,7 @@ function sampled(values: readonly number[], extra: Partial<SampledMetricSeries> 
   };
 }
 
-const plot = (s: SampledMetricSeries, settings: Partial<ChartSettings> = {}) => toPlotSeries(s, { runName: "run", color: "#000" }, { ...DEFAULT_CHART_SETTINGS, ...settings });
+const plot = (s: SampledMetricSeries, settings: Partial<ChartSettings> = {}) => toPlotSeries(columnsOfSeries(s), { runName: "run", color: "#000" }, { ...DEFAULT_CHART_SETTINGS, ...settings });
 /** A series' points as objects. */
 const pointsOf = (s: PlotSeries): PlotPoint[] => Array.from({ length: s.points.length }, (_, i) => pointAt(s.points, i));
 

@@ -1,4 +1,4 @@
-import { isMarkerValue, type SampledMetricSeries } from "../../../core/charts/index.js";
+import { isMarkerValue, type SampledSeriesColumns } from "../../../core/charts/index.js";
 import { formatDuration, formatTime } from "../../utils/format.js";
 import type { ChartSettings, ChartXAxis } from "./chart-settings.js";
 
@@ -48,29 +48,29 @@ export interface PlotSeries {
   readonly total: number;
 }
 
-/** The x of a point on an axis; relative time counts from the series' first timestamp. */
-export function xOf(m: { step: number; timestamp: number }, axis: ChartXAxis, origin: number): number {
-  return axis === "step" ? m.step : axis === "time" ? m.timestamp : m.timestamp - origin;
-}
-
-/** A sampled series as drawn: x on the chosen axis, markers apart, raw and smoothed values kept. */
-export function toPlotSeries(series: SampledMetricSeries, run: { runName: string; color: string }, settings: ChartSettings): PlotSeries {
-  const origin = series.x_origin ?? series.metrics[0]?.timestamp ?? 0;
-  const smoothing = series.raw_values !== undefined;
-  const { metrics, raw_values: rawValues } = series;
+/**
+ * A sampled series as drawn: x on the chosen axis, markers apart, raw and smoothed values kept. The
+ * columns are shared, not copied, where the drawing needs them as they are (x on the step axis,
+ * the logged values without smoothing).
+ */
+export function toPlotSeries(series: SampledSeriesColumns, run: { runName: string; color: string }, settings: ChartSettings): PlotSeries {
+  const { steps, timestamps, values, raw_values: rawValues } = series;
+  const n = steps.length;
+  const origin = series.x_origin ?? timestamps[0] ?? 0;
+  const smoothing = rawValues !== undefined;
   const logScale = settings.yScale === "log";
-  const n = metrics.length;
-  const points = { length: n, x: new Float64Array(n), y: new Float64Array(n), raw: new Float64Array(n), step: new Float64Array(n), smoothed: smoothing ? new Float64Array(n) : undefined };
+  let x = steps;
+  if (settings.xAxis !== "step") {
+    x = new Float64Array(n);
+    const shift = settings.xAxis === "time" ? 0 : origin;
+    for (let i = 0; i < n; i++) x[i] = (timestamps[i] as number) - shift;
+  }
+  const points = { length: n, x, y: new Float64Array(n), raw: rawValues ?? values, step: steps, smoothed: smoothing ? new Float64Array(n) : undefined };
   const markers: PlotMarker[] = [];
   for (let i = 0; i < n; i++) {
-    const m = metrics[i] as SampledMetricSeries["metrics"][number];
-    const x = xOf(m, settings.xAxis, origin);
-    const value = m.value;
-    points.x[i] = x;
-    points.raw[i] = smoothing ? (rawValues?.[i] ?? value) : value;
-    points.step[i] = m.step;
+    const value = values[i] as number;
     if (isMarkerValue(value)) {
-      markers.push({ x, raw: value, edge: value < 0 ? "bottom" : "top" });
+      markers.push({ x: x[i] as number, raw: value, edge: value < 0 ? "bottom" : "top" });
       points.y[i] = NaN;
       if (points.smoothed) points.smoothed[i] = NaN;
       continue;
