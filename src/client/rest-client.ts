@@ -80,17 +80,23 @@ export class RestClient {
    * standard one first.
    */
   async callDecoded<N extends EndpointName, T>(name: N, request: RequestInputOf<N>, decode: (body: Record<string, unknown>) => T): Promise<T> {
-    const endpoint = endpoints[name];
-    const method = endpoint.methods[0] ?? "POST";
-    const prefix = "ajaxOnly" in endpoint && endpoint.ajaxOnly ? "/ajax-api/2.0" : (this.options.prefix ?? "/api/2.0");
+    const method = endpoints[name].methods[0] ?? "POST";
     const body = request as Record<string, unknown>;
-    const url = `${this.options.baseUrl.replace(/\/+$/, "")}${prefix}${endpoint.path}${method === "GET" ? toQuery(body) : ""}`;
+    const url = this.urlOf(name, request);
     const init: RequestInit = {
       method,
       headers: { ...(method === "POST" ? { "content-type": "application/json" } : {}), ...this.options.headers },
       ...(method === "POST" ? { body: encodeJson(body) } : {}),
     };
     return decode(await this.send(url, init));
+  }
+
+  /** The URL `call` requests (with the query string of a GET endpoint). */
+  urlOf<N extends EndpointName>(name: N, request: RequestInputOf<N>): string {
+    const endpoint = endpoints[name];
+    const method = endpoint.methods[0] ?? "POST";
+    const prefix = "ajaxOnly" in endpoint && endpoint.ajaxOnly ? "/ajax-api/2.0" : (this.options.prefix ?? "/api/2.0");
+    return `${this.options.baseUrl.replace(/\/+$/, "")}${prefix}${endpoint.path}${method === "GET" ? toQuery(request) : ""}`;
   }
 
   private async send(url: string, init: RequestInit): Promise<Record<string, unknown>> {
@@ -131,6 +137,17 @@ export class RestClient {
     const base = this.options.retryBaseDelayMs ?? 200;
     return base * 2 ** attempt * (0.5 + Math.random() / 2);
   }
+}
+
+/** The error `call` throws for a failed response (its status and body text), for callers that fetch on their own. */
+export function responseError(status: number, text: string): MlflowError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return errorFromResponse(status, parsed, text);
 }
 
 function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {

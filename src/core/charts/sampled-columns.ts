@@ -9,11 +9,11 @@ import type { SampledMetricSeries } from "./sampled-history.js";
  */
 export interface SampledSeriesColumns {
   run_id: string;
-  steps: Float64Array;
-  timestamps: Float64Array;
+  steps: Float64Array<ArrayBuffer>;
+  timestamps: Float64Array<ArrayBuffer>;
   /** The logged value, or the smoothed one with smoothing (then `raw_values` holds the logged one). NaN and ±Infinity as numbers. */
-  values: Float64Array;
-  raw_values?: Float64Array;
+  values: Float64Array<ArrayBuffer>;
+  raw_values?: Float64Array<ArrayBuffer>;
   total_points: number;
   sampled: boolean;
   x_origin?: number;
@@ -33,7 +33,7 @@ interface WireSeries {
 }
 
 /** Numbers as sent, into a typed array; NaN/±Infinity arrive as strings ("NaN", …) and are decoded. */
-function valuesOf(wire: readonly unknown[] | undefined, n: number): Float64Array {
+function valuesOf(wire: readonly unknown[] | undefined, n: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(n);
   if (!wire) return out;
   for (let i = 0; i < n; i++) {
@@ -44,7 +44,7 @@ function valuesOf(wire: readonly unknown[] | undefined, n: number): Float64Array
 }
 
 /** An integer column (steps, timestamps): missing entries are 0, as `decodeMetric` does for a step. */
-function integersOf(wire: readonly number[] | undefined, n: number): Float64Array {
+function integersOf(wire: readonly number[] | undefined, n: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(n);
   if (!wire) return out;
   for (let i = 0; i < n; i++) out[i] = wire[i] ?? 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatMetric, formatTime, runDuration } from "./format.js";
+import { formatCount, formatDuration, formatMetric, formatTime, runDuration } from "./format.js";
 
 describe("formatDuration", () => {
   it.each([
@@ -43,5 +43,15 @@ describe("formatTime", () => {
     expect(formatTime(d.getTime())).toBe("2023-11-14 09:05:07");
     expect(formatTime(undefined)).toBe("—");
     expect(formatTime(0)).toBe("—");
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands with commas, as en-US does", () => {
+    for (const n of [0, 7, 999, 1000, 1250, 12_345, 100_000, 125_000, 1_000_000, 1_234_567_890, -1, -1000, -125_000]) expect(formatCount(n)).toBe(n.toLocaleString("en-US"));
+  });
+
+  it("leaves a fraction as it is", () => {
+    expect(formatCount(1.5)).toBe("1.5");
   });
 });

@@ -3,6 +3,7 @@ import { columnsOfSeries, decodeSampledColumns, SampledHistoryLimits, type Sampl
 import { isMlflowError } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
 import { bulkIntervalSeries } from "./bulk-interval-fallback.js";
+import { fetchSampledOffThread } from "./fetch-sampled-off-thread.js";
 import { metricKeys, type SampledHistoryQuery } from "./metric-keys.js";
 
 /**
@@ -37,23 +38,20 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
 
 async function fetchSeries(query: SampledHistoryQuery): Promise<SampledSeriesColumns[]> {
   if (sampledReadMissing) return (await bulkIntervalSeries(query)).map(columnsOfSeries);
+  const request = {
+    run_ids: [...query.runIds],
+    metric_key: query.metricKey,
+    max_points: query.maxPoints,
+    x_axis: query.xAxis,
+    ...(query.smoothing ? { smoothing: query.smoothing } : {}),
+    ...(query.minX === undefined ? {} : { min_x: query.minX }),
+    ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
+    // Half the bytes to receive and parse for 100 runs × 1,000 points; decoded to the same series.
+    columns: true,
+  };
   try {
-    // Decoded straight into typed arrays (no object per point: 125,000 of them for the metric page).
-    return await apiClient.callDecoded(
-      "getSampledMetricHistory",
-      {
-      run_ids: [...query.runIds],
-      metric_key: query.metricKey,
-      max_points: query.maxPoints,
-      x_axis: query.xAxis,
-      ...(query.smoothing ? { smoothing: query.smoothing } : {}),
-      ...(query.minX === undefined ? {} : { min_x: query.minX }),
-      ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
-      // Half the bytes to receive and parse for 100 runs × 1,000 points; decoded to the same series.
-      columns: true,
-      },
-      decodeSampledColumns,
-    );
+    // Decoded straight into typed arrays (no object per point: 125,000 of them for the metric page), in a worker.
+    return await fetchSampledOffThread(apiClient.urlOf("getSampledMetricHistory", request), () => apiClient.callDecoded("getSampledMetricHistory", request, decodeSampledColumns));
   } catch (error) {
     if (!isMlflowError(error) || error.errorCode !== "ENDPOINT_NOT_FOUND") throw error;
     sampledReadMissing = true;

@@ -1,3 +1,4 @@
+import { formatCount } from "../../utils/format.js";
 import type { PlotSeries } from "./chart-series.js";
 
 /** One entry per run, in its stable colour; hovering an entry highlights that run's curve. */
@@ -13,7 +14,7 @@ export function ChartLegend({ series, highlighted, onHighlight }: { series: read
           className={highlighted === s.runId ? "is-highlighted" : highlighted ? "is-dimmed" : undefined}
           onMouseEnter={() => onHighlight(s.runId)}
           onMouseLeave={() => onHighlight(undefined)}
-          title={`${s.runName}: ${s.shown.toLocaleString()} of ${s.total.toLocaleString()} points`}
+          title={`${s.runName}: ${formatCount(s.shown)} of ${formatCount(s.total)} points`}
         >
           <span className="rmc-swatch" style={{ background: s.color }} />
           {s.runName}

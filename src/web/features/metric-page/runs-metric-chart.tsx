@@ -8,6 +8,7 @@ import { ChartPlot } from "./chart-plot.js";
 import { toPlotSeries } from "./chart-series.js";
 import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
+import { formatCount } from "../../utils/format.js";
 import { runColors } from "../../utils/run-colors.js";
 import "./metric-chart.css";
 
@@ -92,7 +93,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
         {history.data && (
           <span className="badge" data-testid="points-badge" title="Each bucket of the x-range keeps its minimum and maximum; NaN and infinite values are always shown">
-            {shown.toLocaleString()} of {total.toLocaleString()} points
+            {formatCount(shown)} of {formatCount(total)} points
           </span>
         )}
         {settings.zoom && onZoom && (

@@ -1,0 +1,17 @@
+import type { SampledSeriesColumns } from "../../../core/charts/index.js";
+
+// The messages between fetch-sampled-off-thread.ts and its worker, sampled-history-worker.ts (apart from the
+// worker module, whose top level must run only in the worker).
+
+/** A request to the worker: a get-history-sampled response body (JSON, UTF-8) to decode. */
+export interface SampledWorkerRequest {
+  id: number;
+  body: ArrayBuffer;
+}
+
+/** The worker's answer: the decoded series (their arrays transferred), or why the body could not be decoded. */
+export type SampledWorkerReply = { id: number; ok: true; series: SampledSeriesColumns[] } | { id: number; ok: false; message: string };
+
+/** What the worker posts once it runs: until then the page decodes on its own thread rather than wait for it. */
+export const SAMPLED_WORKER_READY = "ready";
+
