@@ -206,6 +206,7 @@ export const endpoints = {
     max_x: f.double(),
     smoothing: f.double(),
     columns: f.bool(),
+    timestamps: f.bool(),
   }),
 } as const;
 

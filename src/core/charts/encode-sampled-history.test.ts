@@ -35,7 +35,7 @@ describe("encodeSampledSeries", () => {
     ];
     const decode = (text: string) => decodeSampledMetricHistory(JSON.parse(`{"series":[${text}]}`) as Record<string, unknown>).series;
     const points = series.map(encodeSampledSeries).join(",");
-    const columns = series.map(encodeSampledSeriesColumns).join(",");
+    const columns = series.map((s) => encodeSampledSeriesColumns(s)).join(",");
     expect(decode(columns)).toEqual(decode(points));
     expect(decode(columns)?.[0]?.metrics.filter((m) => Number.isNaN(m.value)).length).toBeGreaterThan(0);
     expect(columns.length).toBeLessThan(points.length * 0.6);

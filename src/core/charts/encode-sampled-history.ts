@@ -48,9 +48,10 @@ const wireValue = (v: number): number | string => (Number.isFinite(v) ? v : enco
 /**
  * One series in the `columns=true` layout (sampled-history.ts): `key` once, then `steps`,
  * `timestamps` and `values` arrays in place of `metrics`, other fields as `encodeSampledSeries`.
- * Arrays of numbers go through JSON.stringify's fast path.
+ * Arrays of numbers go through JSON.stringify's fast path. Without `timestamps`, the timestamps
+ * array is left out (the `timestamps=false` request).
  */
-export function encodeSampledSeriesColumns(series: SampledMetricSeries): string {
+export function encodeSampledSeriesColumns(series: SampledMetricSeries, timestamps = true): string {
   const fields: string[] = [];
   for (const [name, value] of Object.entries(series) as [string, unknown][]) {
     if (value === undefined) continue;
@@ -60,7 +61,7 @@ export function encodeSampledSeriesColumns(series: SampledMetricSeries): string 
       fields.push(
         `"key":${JSON.stringify((metrics[0] as Metric).key)}`,
         `"steps":${JSON.stringify(metrics.map((m) => wireValue(m.step)))}`,
-        `"timestamps":${JSON.stringify(metrics.map((m) => wireValue(m.timestamp)))}`,
+        ...(timestamps ? [`"timestamps":${JSON.stringify(metrics.map((m) => wireValue(m.timestamp)))}`] : []),
         `"values":${JSON.stringify(metrics.map((m) => wireValue(m.value)))}`,
       );
     } else fields.push(`${JSON.stringify(name)}:${encodeJson(value)}`);

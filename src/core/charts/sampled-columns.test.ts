@@ -18,7 +18,7 @@ const body = (encoded: string[]) => JSON.parse(`{"series":[${encoded.join(",")}]
 describe("decodeSampledColumns", () => {
   it("decodes either layout to the columns of what decodeSampledMetricHistory gives, special values included", () => {
     const expected = (decodeSampledMetricHistory(body(series.map(encodeSampledSeries))).series ?? []).map(columnsOfSeries);
-    expect(decodeSampledColumns(body(series.map(encodeSampledSeriesColumns)))).toEqual(expected);
+    expect(decodeSampledColumns(body(series.map((s) => encodeSampledSeriesColumns(s))))).toEqual(expected);
     expect(decodeSampledColumns(body(series.map(encodeSampledSeries)))).toEqual(expected);
     const [first] = expected;
     expect(first?.values).toBeInstanceOf(Float64Array);
@@ -26,6 +26,15 @@ describe("decodeSampledColumns", () => {
     expect(Array.from(first?.values ?? []).filter((v) => !Number.isFinite(v)).length).toBeGreaterThan(0);
     expect(Array.from(expected[2]?.raw_values ?? [])).toEqual([NaN, -Infinity, 2.5]);
     expect(expected[2]?.x_origin).toBe(1_700_000_000_000);
+  });
+
+  it("the columns layout without timestamps (timestamps=false) decodes with timestamp 0", () => {
+    const [s] = decodeSampledColumns(body([encodeSampledSeriesColumns(series[0] as SampledMetricSeries, false)]));
+    const [full] = decodeSampledColumns(body([encodeSampledSeriesColumns(series[0] as SampledMetricSeries)]));
+    expect(s?.steps).toEqual(full?.steps);
+    expect(s?.values).toEqual(full?.values);
+    expect(Array.from(s?.timestamps ?? []).every((t) => t === 0)).toBe(true);
+    expect(s?.timestamps.length).toBe(metrics.length);
   });
 
   it("an answer without series, or a series with its lists omitted, is empty", () => {

@@ -171,6 +171,17 @@ describe("sampled history of a long series", () => {
     expect(decodeSampledMetricHistory(body)).toEqual(decodeSampledMetricHistory(points.json as Record<string, unknown>));
   });
 
+  it("columns=true with timestamps=false: the same columns without the timestamps; no effect without columns=true", async () => {
+    const query = { run_ids: [runId, "no-such-run"], metric_key: "loss", max_points: N };
+    const columns = JSON.parse((await t.api.get(PATH, { ...query, columns: true })).text) as { series: Record<string, unknown>[] };
+    const res = await t.api.get(PATH, { ...query, columns: true, timestamps: false });
+    expectOk(res);
+    const body = JSON.parse(res.text) as { series: Record<string, unknown>[] };
+    expect(Object.keys(body.series[0] ?? {})).toEqual(["run_id", "key", "steps", "values", "total_points", "sampled"]);
+    expect(body.series.map(({ timestamps: _, ...rest }) => rest)).toEqual(columns.series.map(({ timestamps: _, ...rest }) => rest));
+    expect((await t.api.get(PATH, { ...query, timestamps: false })).text).toBe((await t.api.get(PATH, query)).text);
+  });
+
   it("answers the same under /ajax-api/2.0", async () => {
     const api = await t.api.get(PATH, { run_ids: [runId], metric_key: "loss", max_points: 100 });
     const ajax = await t.api.withPrefix("/ajax-api/2.0").get(PATH, { run_ids: [runId], metric_key: "loss", max_points: 100 });

@@ -27,10 +27,11 @@ export function streamMetrics(chunks: AsyncIterable<Metric[]>): StreamedJson {
 
 /**
  * `{"series":[…]}` of the sampled history, one chunk per series encoded directly as it is read
- * (`encodeSampledSeries`, the same text as `encodeJson`, or the `columns=true` layout); no series is `{}`.
+ * (`encodeSampledSeries`, the same text as `encodeJson`, or the `columns=true` layout, with or
+ * without its timestamps); no series is `{}`.
  */
-export function streamSampledSeries(series: AsyncIterable<SampledMetricSeries>, columns = false): StreamedJson {
-  const encode = columns ? encodeSampledSeriesColumns : encodeSampledSeries;
+export function streamSampledSeries(series: AsyncIterable<SampledMetricSeries>, columns = false, timestamps = true): StreamedJson {
+  const encode = columns ? (s: SampledMetricSeries) => encodeSampledSeriesColumns(s, timestamps) : encodeSampledSeries;
   return new StreamedJson(
     (async function* () {
       let first = true;

@@ -58,5 +58,5 @@ export const trackingHandlers: HandlerTable = {
   },
   getMetricHistoryBulkInterval: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulkInterval(r) }),
   getMetricHistoryBulk: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulk(r.run_id, r.metric_key ?? "", r.max_results) }),
-  getSampledMetricHistory: async (r, { store }) => streamSampledSeries(await store.openSampledMetricHistoryStream(r), r.columns === true),
+  getSampledMetricHistory: async (r, { store }) => streamSampledSeries(await store.openSampledMetricHistoryStream(r), r.columns === true, r.timestamps !== false),
 };

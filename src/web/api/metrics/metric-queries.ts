@@ -48,6 +48,8 @@ async function fetchSeries(query: SampledHistoryQuery): Promise<SampledSeriesCol
     ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
     // Half the bytes to receive and parse for 100 runs × 1,000 points; decoded to the same series.
     columns: true,
+    // The step axis draws no timestamps: a third fewer bytes again (toPlotSeries reads them only on the time axes).
+    ...(query.xAxis === "step" ? { timestamps: false } : {}),
   };
   try {
     // Decoded straight into typed arrays (no object per point: 125,000 of them for the metric page), in a worker.
