@@ -13,6 +13,8 @@ interface Props {
   highlighted: string | undefined;
   onHighlight: (runId: string | undefined) => void;
   onZoom?: ((range: ChartZoom) => void) | undefined;
+  /** The plot's width when known before it mounts (its container's), so the first render draws the chart. */
+  initialWidth?: number | undefined;
 }
 
 const TICK = { fill: "var(--text-muted)", fontSize: 11 };
@@ -22,7 +24,7 @@ const TICK = { fill: "var(--text-muted)", fontSize: 11 };
  * diamonds on the top/bottom edge (`chart-lines.tsx`, redrawn only when the data, the scales or the
  * highlighted run change, so moving the pointer does not redraw them), and the pointer layer.
  */
-export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom }: Props) {
+export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom, initialWidth }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
   const geometry = useGeometry(series);
   const xDom = useMemo(() => xDomain(geometry, settings.zoom), [geometry, settings.zoom]);
@@ -38,7 +40,8 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
 
   return (
     <div className="rmc-plot" ref={setHost} style={{ height }}>
-      <ResponsiveContainer width="100%" height={height}>
+      {/* Without a known width, ResponsiveContainer renders an empty chart first and the real one only after its effect has measured it. */}
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: initialWidth ?? -1, height }}>
         {/* No keyboard layer: the chart is read with the pointer, and its focus ring would flash on every drag. */}
         <ComposedChart margin={{ top: 10, right: 18, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />

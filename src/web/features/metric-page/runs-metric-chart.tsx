@@ -82,7 +82,8 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         </div>
       );
     }
-    return <ChartPlot series={series} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} />;
+    // The root is mounted (it held the skeleton): its width is the plot's.
+    return <ChartPlot series={series} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
   };
 
   return (
