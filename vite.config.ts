@@ -33,39 +33,8 @@ function bootEntry(): Plugin {
   };
 }
 
-const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
-
-/**
- * V8's explicit compile hint on the app's entry chunk: every function in it is compiled eagerly on
- * the background thread that streams the script in, instead of one by one on the main thread the
- * first time each is called (~1,000 functions, most of them React's render path, on a cold load).
- * V8 honours the comment only on the file's first line, and Vite writes its preload table there
- * after the chunk is rendered, so it is added last, with the source map shifted by that line.
- */
-function compileHint(): Plugin {
-  return {
-    name: "tracklet-compile-hint",
-    apply: "build",
-    enforce: "post",
-    generateBundle: {
-      order: "post",
-      handler(_options, bundle) {
-        for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== "chunk" || !chunk.isEntry || chunk.name !== "index") continue;
-          chunk.code = COMPILE_HINT + chunk.code;
-          const map = bundle[`${chunk.fileName}.map`];
-          if (map?.type === "asset" && typeof map.source === "string") {
-            const json = JSON.parse(map.source) as { mappings: string };
-            map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
-          }
-        }
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), bootEntry(), compileHint()],
+  plugins: [react(), bootEntry()],
   root: ".",
   publicDir: "public",
   build: { outDir: "dist/web", emptyOutDir: true, sourcemap: true },
