@@ -1,7 +1,7 @@
-import { decodeSampledColumns, type SampledSeriesColumns } from "../../../core/charts/index.js";
+import type { SampledSeriesColumns } from "../../../core/charts/index.js";
 import { MlflowError } from "../../../core/index.js";
 import { responseError } from "../../../client/rest-client.js";
-import { SAMPLED_WORKER_READY, type SampledWorkerReply, type SampledWorkerRequest } from "./sampled-worker-protocol.js";
+import { decodeSampledBody, SAMPLED_WORKER_READY, type SampledWorkerReply, type SampledWorkerRequest } from "./sampled-worker-protocol.js";
 
 interface Waiting {
   resolve: (series: SampledSeriesColumns[]) => void;
@@ -18,14 +18,11 @@ let nextId = 0;
 class WorkerUnavailable extends Error {}
 
 function decodeHere(body: ArrayBuffer, url: string): SampledSeriesColumns[] {
-  const text = new TextDecoder().decode(body);
-  let parsed: Record<string, unknown>;
   try {
-    parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    throw new MlflowError("INTERNAL_ERROR", `Invalid JSON from ${url}`);
+    return decodeSampledBody(body);
+  } catch (error) {
+    throw error instanceof SyntaxError ? new MlflowError("INTERNAL_ERROR", `Invalid JSON from ${url}`) : error;
   }
-  return decodeSampledColumns(parsed);
 }
 
 function start(): Worker | null {

@@ -1,5 +1,4 @@
-import { decodeSampledColumns } from "../../../core/charts/index.js";
-import { SAMPLED_WORKER_READY, type SampledWorkerReply, type SampledWorkerRequest } from "./sampled-worker-protocol.js";
+import { decodeSampledBody, SAMPLED_WORKER_READY, type SampledWorkerReply, type SampledWorkerRequest } from "./sampled-worker-protocol.js";
 
 /**
  * The metric charts' history decoded in a worker (fetch-sampled-off-thread.ts starts it): parsing
@@ -10,8 +9,7 @@ import { SAMPLED_WORKER_READY, type SampledWorkerReply, type SampledWorkerReques
  */
 function decode({ id, body }: SampledWorkerRequest): { reply: SampledWorkerReply; transfer: ArrayBuffer[] } {
   try {
-    const text = new TextDecoder().decode(body);
-    const series = decodeSampledColumns(text ? (JSON.parse(text) as Record<string, unknown>) : {});
+    const series = decodeSampledBody(body);
     const transfer = series.flatMap((s) => [s.steps.buffer, s.timestamps.buffer, s.values.buffer, ...(s.raw_values ? [s.raw_values.buffer] : [])]);
     return { reply: { id, ok: true, series }, transfer };
   } catch (error) {

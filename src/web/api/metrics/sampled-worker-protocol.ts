@@ -1,4 +1,4 @@
-import type { SampledSeriesColumns } from "../../../core/charts/index.js";
+import { decodeSampledColumns, type SampledSeriesColumns } from "../../../core/charts/index.js";
 
 // The messages between fetch-sampled-off-thread.ts and its worker, sampled-history-worker.ts (apart from the
 // worker module, whose top level must run only in the worker).
@@ -15,3 +15,9 @@ export type SampledWorkerReply = { id: number; ok: true; series: SampledSeriesCo
 /** What the worker posts once it runs: until then the page decodes on its own thread rather than wait for it. */
 export const SAMPLED_WORKER_READY = "ready";
 
+
+/** A get-history-sampled body (UTF-8 JSON) as typed columns: what the worker does, and the page where no worker runs. Throws SyntaxError on bad JSON. */
+export function decodeSampledBody(body: ArrayBuffer): SampledSeriesColumns[] {
+  const text = new TextDecoder().decode(body);
+  return decodeSampledColumns(text ? (JSON.parse(text) as Record<string, unknown>) : {});
+}
