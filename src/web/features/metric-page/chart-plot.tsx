@@ -17,7 +17,34 @@ interface Props {
   initialWidth?: number | undefined;
 }
 
-const TICK = { fill: "var(--text-muted)", fontSize: 11 };
+/** What Recharts hands a tick renderer (the parts this one reads). */
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: "start" | "middle" | "end" | "inherit";
+  verticalAnchor?: "start" | "middle" | "end";
+  className?: string;
+  index?: number;
+  payload?: { value?: unknown };
+  tickFormatter?: (value: never, index: number) => string;
+}
+
+/** The baseline shift that puts a line of text's top, middle or bottom at y (Recharts' <Text> uses the same). */
+const ANCHOR_DY = { start: "0.71em", middle: "0.355em", end: "0" } as const;
+
+/**
+ * An axis label as one plain <text>: Recharts' own <Text> splits and measures every label's words
+ * in the DOM to wrap them, which one-word tick labels never need; it was the largest part of the
+ * chart's first render after the lines.
+ */
+function AxisTick({ x, y, textAnchor, verticalAnchor = "end", className, index = 0, payload, tickFormatter }: TickProps) {
+  const value = payload?.value;
+  return (
+    <text x={x} y={y} dy={ANCHOR_DY[verticalAnchor]} textAnchor={textAnchor} className={className} fill="var(--text-muted)" fontSize={11}>
+      {tickFormatter ? tickFormatter(value as never, index) : String(value)}
+    </text>
+  );
+}
 
 /**
  * The Recharts chart: grid and axes from Recharts, one line per run on a canvas and NaN/±Infinity
@@ -50,10 +77,12 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             type="number"
             domain={xDom ?? ["dataMin", "dataMax"]}
             {...(xDom ? { ticks: xAxisTicks(xDom, settings.xAxis) } : {})}
+            // The ticks are ours (round values): Recharts need not compute its own.
+            niceTicks="none"
             interval="preserveStartEnd"
             allowDataOverflow
             tickFormatter={(x: number) => formatTick(x, settings.xAxis, span)}
-            tick={TICK}
+            tick={AxisTick}
             stroke="var(--border-strong)"
             minTickGap={24}
             height={38}
@@ -64,10 +93,11 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             scale={settings.yScale === "log" ? "log" : "linear"}
             domain={yDom ?? ["auto", "auto"]}
             {...(yAxis ? { ticks: yAxis.ticks } : {})}
+            niceTicks="none"
             interval={0}
             allowDataOverflow
             tickFormatter={(v: number) => formatMetric(v)}
-            tick={TICK}
+            tick={AxisTick}
             stroke="var(--border-strong)"
             width={60}
           />
