@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import type { Run } from "../../../core/index.js";
 import { runQueryOptions } from "../../api/runs/run-queries.js";
 import type { ChartRun } from "./runs-metric-chart.js";
@@ -18,14 +18,18 @@ export function useChartRuns(runIds: readonly string[], experimentIds: readonly 
   // A stable combine: react-query then re-runs it only when a result changes, so `runs` keeps its
   // identity across renders and the chart does not rebuild its series.
   const combine = useCallback(
-    (results: UseQueryResult<Run>[]): ChartRuns => {
+    (results: UseQueryResult<Run>[]) => {
       const ids = key.split(",");
       return {
-        runs: results.map((r, i) => {
+        runs: results.map((r, i): ChartRun => {
           const id = ids[i] ?? "";
           return { runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time };
         }),
-        loaded: results.flatMap((r) => (r.data ? [r.data] : [])),
+        // By position, not only the loaded ones: react-query compares each combined result with
+        // the last one deeply, and it runs once per run that arrives. In place, a run already seen
+        // is the same object and compares at once; packed, every arrival shifted the others and
+        // 100 runs cost 100 deep comparisons of 100 runs each (~100 ms after the chart painted).
+        data: results.map((r) => r.data),
         isPending: results.some((r) => r.isPending),
         error: results.find((r) => r.error)?.error ?? null,
       };
@@ -33,5 +37,7 @@ export function useChartRuns(runIds: readonly string[], experimentIds: readonly 
     // Keyed on the ids' text: callers may pass a new array with the same ids.
     [key],
   );
-  return useQueries({ queries: runIds.map((id) => runQueryOptions(id, experimentIds)), combine });
+  const { data, ...rest } = useQueries({ queries: runIds.map((id) => runQueryOptions(id, experimentIds)), combine });
+  const loaded = useMemo(() => data.filter((run): run is Run => run !== undefined), [data]);
+  return { ...rest, loaded };
 }
