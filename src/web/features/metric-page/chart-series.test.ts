@@ -115,6 +115,11 @@ describe("xAxisTicks", () => {
     expect(xAxisTicks([0, 99_999], "step")).toEqual([0, 20_000, 40_000, 60_000, 80_000]);
   });
 
+  it("ticks only whole steps, however short the range", () => {
+    expect(xAxisTicks([-1, 1], "step")).toEqual([-1, 0, 1]);
+    expect(xAxisTicks([3.2, 4.8], "step")).toEqual([4]);
+  });
+
   it("ticks relative time at round durations", () => {
     const ticks = xAxisTicks([0, 9_999_900], "relative");
     expect(ticks).toEqual([0, 1, 2, 3, 4, 5].map((n) => n * 1_800_000));

@@ -232,7 +232,8 @@ const TIME_STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SECOND).concat([1, 2, 5,
  */
 export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count = 6): number[] {
   const span = hi - lo;
-  let step = niceStep(span, count);
+  // Steps are whole numbers: no tick at step 0.5 (a run with one step spans -1 to 1).
+  let step = axis === "step" ? Math.max(1, niceStep(span, count)) : niceStep(span, count);
   let offset = 0;
   if (axis !== "step" && span / count >= SECOND) {
     step = TIME_STEPS.find((t) => t >= span / count) ?? step;

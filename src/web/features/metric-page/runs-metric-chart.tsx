@@ -94,7 +94,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
         {history.data && (
           <span className="badge" data-testid="points-badge" title="Each bucket of the x-range keeps its minimum and maximum; NaN and infinite values are always shown">
-            {formatCount(shown)} of {formatCount(total)} points
+            {formatCount(shown)} of {formatCount(total)} {total === 1 ? "point" : "points"}
           </span>
         )}
         {settings.zoom && onZoom && (
