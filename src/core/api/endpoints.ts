@@ -207,6 +207,7 @@ export const endpoints = {
     smoothing: f.double(),
     columns: f.bool(),
     timestamps: f.bool(),
+    binary: f.bool(),
   }),
 } as const;
 

@@ -32,6 +32,10 @@ import { decodeMetric, decodeMetricValue } from "../wire/decode-entities.js";
  * step axis, which does not draw them); the points then decode with timestamp 0. Without
  * `columns=true` it has no effect.
  *
+ * `binary=true` sends the columns as little-endian float64 arrays in `application/octet-stream`
+ * frames, a third smaller again and read without parsing (`sampled-binary.ts`, the layout the web UI
+ * asks for); `timestamps=false` applies as with `columns=true`, and errors are still MLflow's JSON.
+ *
  * On the step axis without smoothing, a long series is read from a summary cache of blocks of
  * consecutive points (store/sql/summary-step-sampler.ts): every guarantee above holds, but where a
  * block straddles a bucket edge that bucket's local extreme may give way to a nearby point, so the

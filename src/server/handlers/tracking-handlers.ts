@@ -3,6 +3,7 @@ import type { ArtifactService } from "../../store/artifacts/artifact-service.js"
 import type { TrackingStore } from "../../store/tracking-store.js";
 import { encodeRunsPage, type EncodedJson } from "./encoded-json.js";
 import { listRunArtifacts } from "./list-run-artifacts.js";
+import { streamSampledBinary, type StreamedBinary } from "./streamed-binary.js";
 import { streamMetrics, streamSampledSeries, type StreamedJson } from "./streamed-json.js";
 
 export interface HandlerContext {
@@ -10,7 +11,7 @@ export interface HandlerContext {
   artifacts: ArtifactService;
 }
 
-export type Handler<N extends EndpointName> = (request: RequestOf<N>, ctx: HandlerContext) => Promise<ResponseOf<N> | StreamedJson | EncodedJson>;
+export type Handler<N extends EndpointName> = (request: RequestOf<N>, ctx: HandlerContext) => Promise<ResponseOf<N> | StreamedJson | StreamedBinary | EncodedJson>;
 export type HandlerTable = { [N in EndpointName]: Handler<N> };
 
 const EMPTY = {} as Record<string, never>;
@@ -58,5 +59,8 @@ export const trackingHandlers: HandlerTable = {
   },
   getMetricHistoryBulkInterval: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulkInterval(r) }),
   getMetricHistoryBulk: async (r, { store }) => ({ metrics: await store.getMetricHistoryBulk(r.run_id, r.metric_key ?? "", r.max_results) }),
-  getSampledMetricHistory: async (r, { store }) => streamSampledSeries(await store.openSampledMetricHistoryStream(r), r.columns === true, r.timestamps !== false),
+  getSampledMetricHistory: async (r, { store }) => {
+    const series = await store.openSampledMetricHistoryStream(r);
+    return r.binary === true ? streamSampledBinary(series, r.timestamps !== false) : streamSampledSeries(series, r.columns === true, r.timestamps !== false);
+  },
 };

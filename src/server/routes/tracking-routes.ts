@@ -12,6 +12,8 @@ import {
   type QueryParams,
 } from "../../core/index.js";
 import { EncodedJson } from "../handlers/encoded-json.js";
+import { SAMPLED_BINARY_CONTENT_TYPE } from "../../core/charts/index.js";
+import { StreamedBinary } from "../handlers/streamed-binary.js";
 import { StreamedJson } from "../handlers/streamed-json.js";
 import { trackingHandlers, type Handler, type HandlerContext } from "../handlers/tracking-handlers.js";
 import { assertJsonContentType } from "../plugins/json-body.js";
@@ -43,6 +45,7 @@ export function registerTrackingRoutes(app: FastifyInstance, ctx: HandlerContext
       const response = await handler(parsed, ctx);
       // Returning the reply tells Fastify the answer is on its way, which a stream needs.
       if (response instanceof StreamedJson) return reply.type("application/json").send(Readable.from(response.chunks));
+      if (response instanceof StreamedBinary) return reply.type(SAMPLED_BINARY_CONTENT_TYPE).send(Readable.from(response.chunks));
       if (response instanceof EncodedJson) return reply.type("application/json").send(response.toBytes());
       // Encoded to bytes once: a string body would be measured for Content-Length and then
       // encoded again on write (a runs/search page is ~300 KB).
