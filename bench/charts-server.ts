@@ -17,7 +17,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { decodeSampledMetricHistory, type SampledMetricSeries } from "../src/core/charts/index.js";
+import { decodeSampledBinary, decodeSampledMetricHistory, type SampledMetricSeries } from "../src/core/charts/index.js";
 import { openTrackingStore } from "../src/store/open-tracking-store.js";
 import { METRIC_PAGE_MAX_POINTS } from "../src/web/features/metric-page/chart-query.js";
 import { percentile } from "./bench-server.js";
@@ -150,8 +150,8 @@ interface CaseResult {
   points_per_run: number;
   max_points: number;
   x_axis: "step" | "timestamp";
-  /** The `columns=true` layout (the web UI's; on the step axis with `timestamps=false`, as the UI asks). */
-  columns: boolean;
+  /** The `binary=true` layout (the web UI's; on the step axis with `timestamps=false`, as the UI asks), else JSON. */
+  binary: boolean;
   requests: number;
   /** The first request of the case (on the step axis it builds the summaries it reads). */
   first_ms: number;
@@ -166,14 +166,14 @@ interface CaseResult {
   honest: boolean;
 }
 
-function query(runIds: readonly string[], maxPoints: number, axis: "step" | "timestamp", columns: boolean): string {
+function query(runIds: readonly string[], maxPoints: number, axis: "step" | "timestamp", binary: boolean): string {
   const params = new URLSearchParams();
   for (const id of runIds) params.append("run_ids", id);
   params.set("metric_key", KEY);
   params.set("max_points", String(maxPoints));
   params.set("x_axis", axis);
-  if (columns) params.set("columns", "true");
-  if (columns && axis === "step") params.set("timestamps", "false");
+  if (binary) params.set("binary", "true");
+  if (binary && axis === "step") params.set("timestamps", "false");
   return `/api/2.0/tracklet/metrics/get-history-sampled?${params.toString()}`;
 }
 
@@ -187,13 +187,23 @@ function honest(series: readonly SampledMetricSeries[], planted: readonly Plante
   });
 }
 
-async function timeCase(server: MeasuredServer, name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp", columns: boolean): Promise<CaseResult> {
-  const url = `${server.url}${query(planted.map((p) => p.runId), maxPoints, axis, columns)}`;
-  let text = "";
+/** A binary answer's series with their points as `metrics`, for `honest`. */
+function seriesOfBinary(body: ArrayBuffer): SampledMetricSeries[] {
+  return decodeSampledBinary(body).map((s) => ({
+    run_id: s.run_id,
+    metrics: Array.from(s.steps, (step, i) => ({ key: KEY, step, timestamp: s.timestamps[i] ?? 0, value: s.values[i] ?? NaN })),
+    total_points: s.total_points,
+    sampled: s.sampled,
+  }));
+}
+
+async function timeCase(server: MeasuredServer, name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp", binary: boolean): Promise<CaseResult> {
+  const url = `${server.url}${query(planted.map((p) => p.runId), maxPoints, axis, binary)}`;
+  let body = new ArrayBuffer(0);
   const get = async (): Promise<void> => {
     const res = await fetch(url);
-    text = await res.text();
-    if (!res.ok) throw new Error(`${name}: ${res.status} ${text.slice(0, 300)}`);
+    body = await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${name}: ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
   };
   const rssBefore = server.rssMiB();
   let rssPeak = rssBefore;
@@ -213,21 +223,21 @@ async function timeCase(server: MeasuredServer, name: string, planted: readonly 
     }
     const cpu = (server.cpuMs() - cpuBefore) / REPEAT;
     times.sort((a, b) => a - b);
-    const series = decodeSampledMetricHistory(JSON.parse(text) as Record<string, unknown>).series ?? [];
+    const series = binary ? seriesOfBinary(body) : (decodeSampledMetricHistory(JSON.parse(new TextDecoder().decode(body)) as Record<string, unknown>).series ?? []);
     return {
       case: name,
       runs: planted.length,
       points_per_run: planted[0]?.points ?? 0,
       max_points: maxPoints,
       x_axis: axis,
-      columns,
+      binary,
       requests: REPEAT,
       first_ms: round(firstMs),
       p50_ms: round(percentile(times, 50)),
       p95_ms: round(percentile(times, 95)),
       min_ms: round(times[0] ?? NaN),
       server_cpu_ms_per_request: round(cpu),
-      response_kib: round(Buffer.byteLength(text) / 1024),
+      response_kib: round(body.byteLength / 1024),
       points_returned: series.reduce((n, s) => n + s.metrics.length, 0),
       rss_before_mib: round(rssBefore),
       rss_peak_mib: round(Math.max(rssPeak, server.rssMiB())),
@@ -276,16 +286,16 @@ export async function runChartsServerBench(
   try {
     const rssIdle = server.rssMiB();
     const cases: CaseResult[] = [];
-    const run = async (name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp" = "step", columns = false): Promise<void> => {
+    const run = async (name: string, planted: readonly Planted[], maxPoints: number, axis: "step" | "timestamp" = "step", binary = false): Promise<void> => {
       log(`timing ${name}…`);
-      cases.push(await timeCase(server, name, planted, maxPoints, axis, columns));
+      cases.push(await timeCase(server, name, planted, maxPoints, axis, binary));
     };
     // First, so the RSS growth is the 1M read's own (VmHWM is the process's peak so far).
     await run("1 run × 1,000,000 steps", [seeded.single["1M"]], 1000);
     const peakAfter1M = server.peakRssMiB();
     await run("100 runs × 10,000 steps", seeded.many, 1000);
     await run("100 runs × 10,000 steps, MLflow's 320 points", seeded.many, 320);
-    await run("100 runs × 10,000 steps, the metric page's request (1,250 points, columns layout without timestamps)", seeded.many, METRIC_PAGE_MAX_POINTS, "step", true);
+    await run("100 runs × 10,000 steps, the metric page's request (1,250 points, binary layout without timestamps)", seeded.many, METRIC_PAGE_MAX_POINTS, "step", true);
     await run("1 run × 10,000 steps", [seeded.single["10k"]], 1000);
     await run("1 run × 100,000 steps", [seeded.single["100k"]], 1000);
     await run("100 runs × 10,000 steps, x = timestamp", seeded.many, 1000, "timestamp");

@@ -70,36 +70,43 @@ export class RestClient {
   }
 
   async call<N extends EndpointName>(name: N, request: RequestInputOf<N>): Promise<ResponseOf<N>> {
+    const { response, url } = await this.request(name, request);
+    const text = await response.text();
+    let json: Record<string, unknown>;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      throw new MlflowError("INTERNAL_ERROR", `Invalid JSON from ${url}`);
+    }
     const decode = DECODERS[name];
-    return this.callDecoded(name, request, (json) => (decode ? decode(json) : json) as ResponseOf<N>);
+    return (decode ? decode(json) : json) as ResponseOf<N>;
   }
 
   /**
-   * `call` with the caller's decoder of the response body in place of the endpoint's: for a caller
-   * that wants the answer in another shape (the web charts' typed columns) without building the
-   * standard one first.
+   * `call` with the caller's decoder of the raw body (and its content type) in place of the
+   * endpoint's JSON: for an answer in another layout (the web charts' binary columns). Failures
+   * are the errors `call` throws.
    */
-  async callDecoded<N extends EndpointName, T>(name: N, request: RequestInputOf<N>, decode: (body: Record<string, unknown>) => T): Promise<T> {
-    const method = endpoints[name].methods[0] ?? "POST";
-    const body = request as Record<string, unknown>;
-    const url = this.urlOf(name, request);
-    const init: RequestInit = {
-      method,
-      headers: { ...(method === "POST" ? { "content-type": "application/json" } : {}), ...this.options.headers },
-      ...(method === "POST" ? { body: encodeJson(body) } : {}),
-    };
-    return decode(await this.send(url, init));
+  async callRaw<N extends EndpointName, T>(name: N, request: RequestInputOf<N>, decode: (body: ArrayBuffer, contentType: string) => T): Promise<T> {
+    const { response } = await this.request(name, request);
+    return decode(await response.arrayBuffer(), response.headers.get("content-type") ?? "");
   }
 
-  /** The URL `call` requests (with the query string of a GET endpoint). */
-  urlOf<N extends EndpointName>(name: N, request: RequestInputOf<N>): string {
+  /** Sends a request: the successful response, or the error its failure is (after any retries). */
+  private async request<N extends EndpointName>(name: N, request: RequestInputOf<N>): Promise<{ response: Response; url: string }> {
     const endpoint = endpoints[name];
     const method = endpoint.methods[0] ?? "POST";
     const prefix = "ajaxOnly" in endpoint && endpoint.ajaxOnly ? "/ajax-api/2.0" : (this.options.prefix ?? "/api/2.0");
-    return `${this.options.baseUrl.replace(/\/+$/, "")}${prefix}${endpoint.path}${method === "GET" ? toQuery(request) : ""}`;
+    const url = `${this.options.baseUrl.replace(/\/+$/, "")}${prefix}${endpoint.path}${method === "GET" ? toQuery(request) : ""}`;
+    const init: RequestInit = {
+      method,
+      headers: { ...(method === "POST" ? { "content-type": "application/json" } : {}), ...this.options.headers },
+      ...(method === "POST" ? { body: encodeJson(request) } : {}),
+    };
+    return { response: await this.send(url, init), url };
   }
 
-  private async send(url: string, init: RequestInit): Promise<Record<string, unknown>> {
+  private async send(url: string, init: RequestInit): Promise<Response> {
     const maxRetries = this.options.maxRetries ?? 0;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -119,15 +126,15 @@ export class RestClient {
         await sleep(this.backoff(attempt, response.headers.get("retry-after")));
         continue;
       }
+      if (response.ok) return response;
       const text = await response.text();
-      let parsed: unknown = {};
+      let parsed: unknown;
       try {
-        parsed = text ? JSON.parse(text) : {};
+        parsed = JSON.parse(text);
       } catch {
-        if (response.ok) throw new MlflowError("INTERNAL_ERROR", `Invalid JSON from ${url}`);
+        parsed = undefined;
       }
-      if (!response.ok) throw errorFromResponse(response.status, parsed, text);
-      return parsed as Record<string, unknown>;
+      throw errorFromResponse(response.status, parsed, text);
     }
   }
 
@@ -137,17 +144,6 @@ export class RestClient {
     const base = this.options.retryBaseDelayMs ?? 200;
     return base * 2 ** attempt * (0.5 + Math.random() / 2);
   }
-}
-
-/** The error `call` throws for a failed response (its status and body text), for callers that fetch on their own. */
-export function responseError(status: number, text: string): MlflowError {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return errorFromResponse(status, parsed, text);
 }
 
 function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {

@@ -1,9 +1,8 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { columnsOfSeries, decodeSampledColumns, SampledHistoryLimits, type SampledSeriesColumns } from "../../../core/charts/index.js";
-import { isMlflowError } from "../../../core/index.js";
+import { columnsOfSeries, decodeSampledBinary, decodeSampledColumns, SampledHistoryLimits, type SampledSeriesColumns } from "../../../core/charts/index.js";
+import { isMlflowError, MlflowError } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
 import { bulkIntervalSeries } from "./bulk-interval-fallback.js";
-import { fetchSampledOffThread } from "./fetch-sampled-off-thread.js";
 import { metricKeys, type SampledHistoryQuery } from "./metric-keys.js";
 
 /**
@@ -36,6 +35,20 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
   });
 }
 
+/**
+ * The binary layout, or JSON from a Tracklet that predates it (it ignores `binary` and answers in
+ * the columns layout, which was asked for too).
+ */
+function decodeSampledBody(body: ArrayBuffer, contentType: string): SampledSeriesColumns[] {
+  if (!contentType.includes("json")) return decodeSampledBinary(body);
+  const text = new TextDecoder().decode(body);
+  try {
+    return decodeSampledColumns(text ? (JSON.parse(text) as Record<string, unknown>) : {});
+  } catch {
+    throw new MlflowError("INTERNAL_ERROR", "Invalid JSON from the sampled history read");
+  }
+}
+
 async function fetchSeries(query: SampledHistoryQuery): Promise<SampledSeriesColumns[]> {
   if (sampledReadMissing) return (await bulkIntervalSeries(query)).map(columnsOfSeries);
   const request = {
@@ -46,14 +59,15 @@ async function fetchSeries(query: SampledHistoryQuery): Promise<SampledSeriesCol
     ...(query.smoothing ? { smoothing: query.smoothing } : {}),
     ...(query.minX === undefined ? {} : { min_x: query.minX }),
     ...(query.maxX === undefined ? {} : { max_x: query.maxX }),
-    // Half the bytes to receive and parse for 100 runs × 1,000 points; decoded to the same series.
+    // The columns as float64 arrays, viewed in place: no parsing, and a third fewer bytes than the
+    // JSON columns layout, which an older Tracklet sends instead (it does not know `binary`).
+    binary: true,
     columns: true,
     // The step axis draws no timestamps: a third fewer bytes again (toPlotSeries reads them only on the time axes).
     ...(query.xAxis === "step" ? { timestamps: false } : {}),
   };
   try {
-    // Decoded straight into typed arrays (no object per point: 125,000 of them for the metric page), in a worker.
-    return await fetchSampledOffThread(apiClient.urlOf("getSampledMetricHistory", request), () => apiClient.callDecoded("getSampledMetricHistory", request, decodeSampledColumns));
+    return await apiClient.callRaw("getSampledMetricHistory", request, decodeSampledBody);
   } catch (error) {
     if (!isMlflowError(error) || error.errorCode !== "ENDPOINT_NOT_FOUND") throw error;
     sampledReadMissing = true;
