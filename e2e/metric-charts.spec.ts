@@ -17,15 +17,16 @@ async function lineAfter(chart: Locator, previous?: string): Promise<string> {
 const pointsDrawn = async (chart: Locator): Promise<number> => Number(await chart.locator('[data-testid="chart-line"]').first().getAttribute("data-points"));
 
 /**
- * Pixels of the chart's canvas painted in `color` (to within a few levels of anti-aliasing): the
- * lines themselves, not what the page says it drew.
+ * Pixels of the chart's canvas painted in `color`, at least half covered (a one-pixel line between
+ * pixel rows is anti-aliased over two, so few pixels are fully opaque): the lines themselves, not
+ * what the page says it drew.
  */
 const canvasPixelsOf = (chart: Locator, color: string): Promise<number> =>
   chart.getByTestId("chart-canvas").evaluate((canvas: HTMLCanvasElement, hex: string) => {
     const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
     const { data } = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: new Uint8ClampedArray() };
     let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255 && want.every((v, c) => Math.abs((data[i + c] ?? 0) - v) <= 8)) n++;
+    for (let i = 0; i < data.length; i += 4) if ((data[i + 3] ?? 0) >= 128 && want.every((v, c) => Math.abs((data[i + c] ?? 0) - v) <= 8)) n++;
     return n;
   }, color);
 
