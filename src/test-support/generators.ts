@@ -1,3 +1,4 @@
+import type { SampledMetricSeries } from "../core/charts/index.js";
 import type { DatasetInput, KeyValue, Metric } from "../core/index.js";
 
 /** A fixed epoch (2023-11-14) so timestamps in tests are readable and stable. */
@@ -35,6 +36,26 @@ export function metricHistory(key: string, steps: number, options: { firstStep?:
 }
 
 /** `n` distinct metric keys, one point each. */
+/** Doubles a wire format must carry exactly: NaN, ±Infinity, MLflow's ±DBL_MAX, -0, the smallest subnormal. */
+export const SPECIAL_VALUES = [NaN, Infinity, -Infinity, DOUBLE_MAX, -DOUBLE_MAX, -0, 0.1 + 0.2, 1e-300, 5e-324, -123456789.125] as const;
+
+/**
+ * Sampled-history series (core/charts/sampled-history.ts) for layout round trips: one of `points`
+ * points with a special value every 7 steps, one empty, and a short one with smoothing's raw values
+ * and a relative-time origin (its run id not ASCII).
+ */
+export function specialSampledSeries(points = 300): { metrics: Metric[]; series: SampledMetricSeries[] } {
+  const metrics = metricHistory("loss", points, { value: (step) => (step % 7 === 0 ? (SPECIAL_VALUES[step % SPECIAL_VALUES.length] as number) : Math.sin(step) / 3) });
+  return {
+    metrics,
+    series: [
+      { run_id: "r1", metrics, total_points: 1e6, sampled: true },
+      { run_id: "r2", metrics: [], total_points: 0, sampled: false },
+      { run_id: "r3-é", metrics: metrics.slice(0, 3), total_points: 3, sampled: false, raw_values: [NaN, -Infinity, 2.5], x_origin: BASE_TIME },
+    ],
+  };
+}
+
 export function metricsOf(n: number, prefix = "m"): Metric[] {
   return Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}`, value: i / 10, timestamp: BASE_TIME + i, step: 0 }));
 }

@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { metricHistory } from "../../test-support/generators.js";
+import { BASE_TIME, specialSampledSeries } from "../../test-support/generators.js";
 import { isMlflowError } from "../errors/mlflow-error.js";
 import { encodeSampledSeriesColumns } from "./encode-sampled-history.js";
 import { decodeSampledBinary, encodeSampledSeriesBinary } from "./sampled-binary.js";
 import { decodeSampledColumns } from "./sampled-columns.js";
 import type { SampledMetricSeries } from "./sampled-history.js";
 
-const DOUBLE_MAX = 1.7976931348623157e308;
-const specials = [NaN, Infinity, -Infinity, DOUBLE_MAX, -DOUBLE_MAX, -0, 0.1 + 0.2, 1e-300, 5e-324, -123456789.125];
-
-const metrics = metricHistory("loss", 301, { value: (step) => (step % 7 === 0 ? (specials[step % specials.length] as number) : Math.sin(step) / 3) });
-const series: SampledMetricSeries[] = [
-  { run_id: "r1", metrics, total_points: 1e6, sampled: true },
-  { run_id: "r2", metrics: [], total_points: 0, sampled: false },
-  { run_id: "r3-é", metrics: metrics.slice(0, 3), total_points: 3, sampled: false, raw_values: [NaN, -Infinity, 2.5], x_origin: 1_700_000_000_000 },
-];
+const { metrics, series } = specialSampledSeries(301);
 
 /** Frames back to back in one ArrayBuffer, as a response body arrives. */
 function bodyOf(frames: Uint8Array[]): ArrayBuffer {
@@ -48,7 +40,7 @@ describe("the binary sampled-history layout", () => {
     expect(withoutNegativeZero(decoded)).toEqual(jsonColumns(series));
     expect(Object.is(decoded[0]?.values[5 * 7], -0)).toBe(true);
     expect(Array.from(decoded[2]?.raw_values ?? [])).toEqual([NaN, -Infinity, 2.5]);
-    expect(decoded[2]?.x_origin).toBe(1_700_000_000_000);
+    expect(decoded[2]?.x_origin).toBe(BASE_TIME);
     expect(decoded[2]?.run_id).toBe("r3-é");
   });
 

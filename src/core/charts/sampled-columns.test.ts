@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { metricHistory } from "../../test-support/generators.js";
+import { BASE_TIME, specialSampledSeries } from "../../test-support/generators.js";
 import { encodeSampledSeries, encodeSampledSeriesColumns } from "./encode-sampled-history.js";
 import { columnsOfSeries, decodeSampledColumns } from "./sampled-columns.js";
 import { decodeSampledMetricHistory, type SampledMetricSeries } from "./sampled-history.js";
 
-const DOUBLE_MAX = 1.7976931348623157e308;
-const specials = [NaN, Infinity, -Infinity, DOUBLE_MAX, -DOUBLE_MAX, -0, 0.1 + 0.2, 1e-300, 5e-324, -123456789.125];
-
-const metrics = metricHistory("loss", 300, { value: (step) => (step % 7 === 0 ? (specials[step % specials.length] as number) : Math.sin(step) / 3) });
-const series: SampledMetricSeries[] = [
-  { run_id: "r1", metrics, total_points: 1e6, sampled: true },
-  { run_id: "r2", metrics: [], total_points: 0, sampled: false },
-  { run_id: "r3", metrics: metrics.slice(0, 3), total_points: 3, sampled: false, raw_values: [NaN, -Infinity, 2.5], x_origin: 1_700_000_000_000 },
-];
+const { metrics, series } = specialSampledSeries();
 const body = (encoded: string[]) => JSON.parse(`{"series":[${encoded.join(",")}]}`) as Record<string, unknown>;
 
 describe("decodeSampledColumns", () => {
@@ -25,7 +17,7 @@ describe("decodeSampledColumns", () => {
     expect(Array.from(first?.values.slice(0, 5) ?? [])).toEqual([NaN, Math.sin(1) / 3, Math.sin(2) / 3, Math.sin(3) / 3, Math.sin(4) / 3]);
     expect(Array.from(first?.values ?? []).filter((v) => !Number.isFinite(v)).length).toBeGreaterThan(0);
     expect(Array.from(expected[2]?.raw_values ?? [])).toEqual([NaN, -Infinity, 2.5]);
-    expect(expected[2]?.x_origin).toBe(1_700_000_000_000);
+    expect(expected[2]?.x_origin).toBe(BASE_TIME);
   });
 
   it("the columns layout without timestamps (timestamps=false) decodes with timestamp 0", () => {
