@@ -11,8 +11,8 @@ import {
   type EndpointName,
   type QueryParams,
 } from "../../core/index.js";
-import { EncodedJson } from "../handlers/encoded-json.js";
 import { SAMPLED_BINARY_CONTENT_TYPE } from "../../core/charts/index.js";
+import { EncodedJson } from "../handlers/encoded-json.js";
 import { StreamedBinary } from "../handlers/streamed-binary.js";
 import { StreamedJson } from "../handlers/streamed-json.js";
 import { trackingHandlers, type Handler, type HandlerContext } from "../handlers/tracking-handlers.js";
