@@ -71,13 +71,7 @@ export class RestClient {
 
   async call<N extends EndpointName>(name: N, request: RequestInputOf<N>): Promise<ResponseOf<N>> {
     const { response, url } = await this.request(name, request);
-    const text = await response.text();
-    let json: Record<string, unknown>;
-    try {
-      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      throw new MlflowError("INTERNAL_ERROR", `Invalid JSON from ${url}`);
-    }
+    const json = parseJsonBody(await response.text(), url);
     const decode = DECODERS[name];
     return (decode ? decode(json) : json) as ResponseOf<N>;
   }
@@ -143,6 +137,15 @@ export class RestClient {
     if (Number.isFinite(fromHeader)) return fromHeader;
     const base = this.options.retryBaseDelayMs ?? 200;
     return base * 2 ** attempt * (0.5 + Math.random() / 2);
+  }
+}
+
+/** A successful answer's JSON body (empty is `{}`); INTERNAL_ERROR naming `source` when it is not JSON. */
+export function parseJsonBody(text: string, source: string): Record<string, unknown> {
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    throw new MlflowError("INTERNAL_ERROR", `Invalid JSON from ${source}`);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type SampledHistoryInput,
   type SampledMetricSeries,
 } from "../../core/charts/index.js";
-import type { Query } from "../../test-support/api-client.js";
+import { toQueryString, type Query } from "../../test-support/api-client.js";
 import { createTestApp, type TestApp } from "../../test-support/create-test-app.js";
 import { expectError, expectNoWrite, expectOk } from "../../test-support/expect-api.js";
 import { newRun } from "../../test-support/fixtures.js";
@@ -59,13 +59,6 @@ async function seed(metrics: readonly Metric[]): Promise<string> {
   const runId = (await newRun(t.api)).info.run_id;
   for (let i = 0; i < metrics.length; i += 1000) await t.store.logBatch(runId, { metrics: metrics.slice(i, i + 1000) });
   return runId;
-}
-
-/** `?a=1&b=x&b=y` for a query, lists as repeated parameters. */
-function queryString(query: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, String(v));
-  return `?${params.toString()}`;
 }
 
 async function sampled(query: Query): Promise<SampledMetricSeries[]> {
@@ -203,7 +196,7 @@ describe("sampled history of a long series", () => {
     const smooth = await seed(series("loss", 5_000).map((m, i) => (i === 77 ? { ...m, value: NaN } : i === 4_000 ? { ...m, value: DOUBLE_MAX } : m)));
     for (const extra of [{}, { timestamps: false }, { x_axis: "relative_time", smoothing: 0.9 }, { min_x: 1_000, max_x: 1_200 }]) {
       const query = { run_ids: [smooth, "no-such-run"], metric_key: "loss", max_points: N, ...extra };
-      const res = await t.app.inject({ method: "GET", url: `/api/2.0${PATH}${queryString({ ...query, binary: true })}` });
+      const res = await t.app.inject({ method: "GET", url: `/api/2.0${PATH}${toQueryString({ ...query, binary: true })}` });
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toBe(SAMPLED_BINARY_CONTENT_TYPE);
       const columns = await t.api.get(PATH, { ...query, columns: true });
@@ -215,7 +208,7 @@ describe("sampled history of a long series", () => {
   });
 
   it("binary=true with bad input answers MLflow's JSON error envelope, not a binary body", async () => {
-    const res = await t.app.inject({ method: "GET", url: `/api/2.0${PATH}${queryString({ run_ids: ["r"], metric_key: "loss", max_points: 0, binary: true })}` });
+    const res = await t.app.inject({ method: "GET", url: `/api/2.0${PATH}${toQueryString({ run_ids: ["r"], metric_key: "loss", max_points: 0, binary: true })}` });
     expect(res.statusCode).toBe(400);
     expect(res.headers["content-type"]).toMatch(/^application\/json/);
     expect((JSON.parse(res.body) as { error_code: string }).error_code).toBe(IPV);

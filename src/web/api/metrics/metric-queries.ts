@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { columnsOfSeries, decodeSampledBinary, decodeSampledColumns, SampledHistoryLimits, type SampledSeriesColumns } from "../../../core/charts/index.js";
-import { isMlflowError, MlflowError } from "../../../core/index.js";
+import { isMlflowError } from "../../../core/index.js";
+import { parseJsonBody } from "../../../client/rest-client.js";
 import { apiClient } from "../../lib/api-client.js";
 import { bulkIntervalSeries } from "./bulk-interval-fallback.js";
 import { metricKeys, type SampledHistoryQuery } from "./metric-keys.js";
@@ -41,12 +42,7 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery) {
  */
 function decodeSampledBody(body: ArrayBuffer, contentType: string): SampledSeriesColumns[] {
   if (!contentType.includes("json")) return decodeSampledBinary(body);
-  const text = new TextDecoder().decode(body);
-  try {
-    return decodeSampledColumns(text ? (JSON.parse(text) as Record<string, unknown>) : {});
-  } catch {
-    throw new MlflowError("INTERNAL_ERROR", "Invalid JSON from the sampled history read");
-  }
+  return decodeSampledColumns(parseJsonBody(new TextDecoder().decode(body), "the sampled history read"));
 }
 
 async function fetchSeries(query: SampledHistoryQuery): Promise<SampledSeriesColumns[]> {
