@@ -1,5 +1,5 @@
 import type { SampledMetricSeries } from "../core/charts/index.js";
-import type { DatasetInput, KeyValue, Metric } from "../core/index.js";
+import type { DatasetInput, KeyValue, Metric, Run, RunInfo } from "../core/index.js";
 
 /** A fixed epoch (2023-11-14) so timestamps in tests are readable and stable. */
 export const BASE_TIME = 1_700_000_000_000;
@@ -92,4 +92,21 @@ export function datasetInput(name = "iris", context = "training"): DatasetInput 
 /** The MLmodel dictionary MLflow clients send to runs/log-model, as a JSON string. */
 export function modelJson(runId: string, artifactPath = "model"): string {
   return JSON.stringify({ artifact_path: artifactPath, flavors: { python_function: { loader_module: "mlflow.sklearn" } }, utc_time_created: "2023-11-14 22:13:20.000000", run_id: runId });
+}
+
+/** An in-memory run entity (as the REST API returns it) for unit tests: params and tags as text, metrics as latest values. */
+export function runEntity(
+  id: string,
+  data: { params?: Record<string, string>; metrics?: Record<string, number>; tags?: Record<string, string> } = {},
+  info: Partial<RunInfo> = {},
+): Run {
+  return {
+    info: { run_id: id, run_uuid: id, run_name: `run-${id}`, experiment_id: "1", user_id: "u", status: "FINISHED", start_time: 1, artifact_uri: "", lifecycle_stage: "active", ...info },
+    data: {
+      params: Object.entries(data.params ?? {}).map(([key, value]) => ({ key, value })),
+      metrics: Object.entries(data.metrics ?? {}).map(([key, value]) => ({ key, value, timestamp: 1, step: 0 })),
+      tags: Object.entries(data.tags ?? {}).map(([key, value]) => ({ key, value })),
+    },
+    inputs: { dataset_inputs: [] },
+  };
 }

@@ -3,7 +3,7 @@ import { SystemTags, type Run } from "../../../core/index.js";
 import { StatusBadge } from "../../components/status-badge.js";
 import { TimeText } from "../../components/time-text.js";
 import { formatDuration, runDuration } from "../../utils/format.js";
-import { runTag } from "../../utils/run-tag.js";
+import { runTag, runUser } from "../../utils/run-tag.js";
 import { Card } from "./card.js";
 import { ChildRuns } from "./child-runs.js";
 import { ParentRunLink } from "./parent-run-link.js";
@@ -45,7 +45,7 @@ export function RunOverview({ run }: { run: Run }) {
         </Field>
         <Field label="Ended">{info.end_time ? <TimeText ms={info.end_time} /> : <span className="muted">{info.status === "RUNNING" ? "still running" : "—"}</span>}</Field>
         <Field label="Duration">{formatDuration(runDuration(info.start_time, info.end_time))}</Field>
-        <Field label="User">{info.user_id || undefined}</Field>
+        <Field label="User">{runUser(run)}</Field>
         <Field label="Source">
           {source ? (
             <span className="mono" title={source}>

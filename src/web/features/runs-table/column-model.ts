@@ -58,7 +58,8 @@ export const ATTRIBUTE_COLUMNS: readonly ColumnDef[] = [
   attribute("start_time", "Started", 156, "attributes.start_time", true),
   // MLflow has no duration attribute to sort on.
   attribute("duration", "Duration", 92, undefined, true),
-  attribute("user_id", "User", 120, "attributes.user_id"),
+  // Shown from the mlflow.user tag (`runUser`), so sorted by it, as MLflow's UI does.
+  attribute("user_id", "User", 120, `tags.${quoteKey(SystemTags.USER)}`),
   attribute("source", "Source", 180, `tags.${quoteKey(SystemTags.SOURCE_NAME)}`),
 ];
 

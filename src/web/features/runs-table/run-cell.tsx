@@ -4,7 +4,7 @@ import { StatusBadge } from "../../components/status-badge.js";
 import { TimeText } from "../../components/time-text.js";
 import { equalsClause } from "../../utils/filter-text.js";
 import { formatDuration, formatMetric, runDuration } from "../../utils/format.js";
-import { runTag } from "../../utils/run-tag.js";
+import { runTag, runUser } from "../../utils/run-tag.js";
 import { dataValue, type ColumnDef } from "./column-model.js";
 
 /**
@@ -41,8 +41,10 @@ export function runCellContent(column: ColumnDef, run: Run, experimentNames: Rea
         return info.start_time ? { content: <TimeText ms={info.start_time} /> } : MISSING;
       case "duration":
         return { content: formatDuration(runDuration(info.start_time, info.end_time)), ...(info.end_time ? {} : { className: "muted" }) };
-      case "user_id":
-        return info.user_id ? { content: info.user_id, title: info.user_id } : MISSING;
+      case "user_id": {
+        const user = runUser(run);
+        return user ? { content: user, title: user } : MISSING;
+      }
       case "source": {
         const source = runTag(run, SystemTags.SOURCE_NAME);
         return source ? { content: shortSource(source), title: `${source} (${runTag(run, SystemTags.SOURCE_TYPE) ?? "UNKNOWN"})` } : MISSING;
