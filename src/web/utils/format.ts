@@ -41,14 +41,18 @@ export function runDuration(start: number, end: number | undefined, now = Date.n
   return (end ?? now) - start;
 }
 
-/** Metric values: up to 6 significant digits, NaN and infinities spelled out. */
+/**
+ * Metric values: up to 6 significant digits, NaN and infinities spelled out. MLflow stores ±Infinity
+ * as ±DBL_MAX (its SQL columns hold no infinities), so ±DBL_MAX reads as ±∞ too, as the charts draw it.
+ */
 export function formatMetric(value: number): string {
   if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "∞";
-  if (value === -Infinity) return "−∞";
+  if (value >= Number.MAX_VALUE) return "∞";
+  if (value <= -Number.MAX_VALUE) return "−∞";
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
   const abs = Math.abs(value);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return value.toExponential(4);
+  // 1.2e-5, not 1.2000e-5.
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return value.toExponential(4).replace(/\.?0+e/, "e");
   return String(Number(value.toPrecision(6)));
 }
 

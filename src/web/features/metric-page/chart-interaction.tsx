@@ -2,7 +2,7 @@ import { useRef, useState, type PointerEvent } from "react";
 import { createPortal } from "react-dom";
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from "recharts";
 import type { ChartXAxis, ChartZoom } from "./chart-settings.js";
-import { nearestPoint, type PlotPoint, type PlotSeries } from "./chart-series.js";
+import { pointNear, type PlotPoint, type PlotSeries } from "./chart-series.js";
 import { ChartTooltip } from "./chart-tooltip.js";
 
 interface Props {
@@ -11,12 +11,13 @@ interface Props {
   smoothing: boolean;
   highlighted: string | undefined;
   onHighlight: (runId: string | undefined) => void;
-  onZoom?: ((range: ChartZoom) => void) | undefined;
+  /** Called with a dragged x-range, or undefined on a double-click (reset). */
+  onZoom?: ((range: ChartZoom | undefined) => void) | undefined;
   /** Where the HTML tooltip is placed (the plot's wrapper). */
   tooltipHost: HTMLElement | null;
 }
 
-/** A hovered x: each run's nearest point there, and the pointer position in the wrapper. */
+/** A hovered x: the point there of each run that has one (`pointNear`), and the pointer position in the wrapper. */
 export interface HoverState {
   x: number;
   left: number;
@@ -28,10 +29,12 @@ export interface HoverState {
 const MIN_DRAG_PX = 4;
 /** How close (px) the pointer must be to a curve to highlight its run. */
 const HIGHLIGHT_PX = 14;
+/** Past a run's first or last point, how close (px) the pointer must be to it to show it. */
+const REACH_PX = 10;
 
 /**
  * The pointer layer over the plot area (a child of the Recharts chart, so it reads its scales):
- * drag to select an x-range (zoom), hover for the tooltip and to highlight the nearest curve. Its
+ * drag to select an x-range (zoom), double-click to zoom out, hover for the tooltip and to highlight the nearest curve. Its
  * state is its own, so moving the pointer re-renders this layer only, not a hundred lines.
  */
 export function ChartInteraction({ series, xAxis, smoothing, highlighted, onHighlight, onZoom, tooltipHost }: Props) {
@@ -56,10 +59,12 @@ export function ChartInteraction({ series, xAxis, smoothing, highlighted, onHigh
     const py = localY(e);
     if (drag) setDrag({ ...drag, to: px });
     const x = Number(invert(px));
+    const reach = Math.abs(Number(invert(px + REACH_PX)) - x);
+    const domain = [Number(invert(plot.x)), Number(invert(plot.x + plot.width))] as const;
     const rows: HoverState["rows"] = [];
     let nearest: { runId: string; distance: number } | undefined;
     for (const s of series) {
-      const point = nearestPoint(s.points, x);
+      const point = pointNear(s.points, x, reach, domain);
       if (!point) continue;
       rows.push({ series: s, point });
       if (point.y === null) continue;
@@ -115,6 +120,7 @@ export function ChartInteraction({ series, xAxis, smoothing, highlighted, onHigh
         }}
         onPointerMove={onMove}
         onPointerUp={onUp}
+        onDoubleClick={() => onZoom?.(undefined)}
         onPointerLeave={() => {
           if (drag) return;
           setHover(undefined);

@@ -2,6 +2,7 @@ import { memo, useId, useLayoutEffect, useMemo, useRef } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import type { ChartYScale } from "./chart-settings.js";
 import type { PlotSeries } from "./chart-series.js";
+import { strokeRun, type Drawn, type Scale } from "./stroke-run.js";
 
 interface Props {
   series: readonly PlotSeries[];
@@ -14,7 +15,6 @@ interface Props {
   yDomain: [number, number] | undefined;
 }
 
-type Scale = (value: number) => number | undefined;
 
 /** The canvas reaches this far (px) above and below the plot area, so a line along an edge is not cut in half. */
 const EDGE_PAD = 2;
@@ -27,8 +27,6 @@ const EDGE_PAD = 2;
 const LINE_WIDTH = 1;
 const HIGHLIGHTED_WIDTH = 2.5;
 const DIMMED_ALPHA = 0.2;
-/** A run with one drawable point (a metric logged once, e.g. a final accuracy) is drawn as a dot of this radius. */
-const LONE_RADIUS = 3.5;
 
 /**
  * `scale` as `a + b·v` when it is affine over [v0, v1] (Recharts' linear scales), checked at a third
@@ -43,53 +41,6 @@ function affine(scale: Scale, v0: number, v1: number): Scale {
   const a = s0 - b * v0;
   if (!Number.isFinite(a) || !Number.isFinite(b) || Math.abs(a + b * ((v0 + v1) / 2) - mid) > 1e-6) return scale;
   return (v) => a + b * v;
-}
-
-/** What was drawn of a run: its points on the canvas and a digest of their positions (to 0.1 px). */
-interface Drawn {
-  points: number;
-  digest: string;
-}
-
-/**
- * Strokes one run's line through its drawable points (gaps at NaN/Inf and at ≤ 0 on a log scale are
- * bridged, as a single SVG path did), in chart coordinates. Returns what it drew; the digest is an
- * FNV-1a hash of the rounded positions, so tests can tell that a setting changed the drawing.
- */
-function strokeRun(g: CanvasRenderingContext2D, s: PlotSeries, x: Scale, y: Scale, width: number): Drawn {
-  let n = 0;
-  let h = 0x811c9dc5;
-  let firstX = 0;
-  let firstY = 0;
-  const xs = s.points.x;
-  const ys = s.points.y;
-  g.beginPath();
-  for (let i = 0; i < xs.length; i++) {
-    const v = ys[i] as number;
-    if (Number.isNaN(v)) continue;
-    const px = x(xs[i] as number);
-    const py = y(v);
-    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
-    if (n === 0) {
-      g.moveTo(px, py);
-      firstX = px;
-      firstY = py;
-    } else g.lineTo(px, py);
-    n++;
-    h = Math.imul(h ^ Math.round(px * 10), 0x01000193);
-    h = Math.imul(h ^ Math.round(py * 10), 0x01000193);
-  }
-  if (n === 1) {
-    g.beginPath();
-    g.arc(firstX, firstY, LONE_RADIUS, 0, 2 * Math.PI);
-    g.fillStyle = s.color;
-    g.fill();
-  } else if (n > 1) {
-    g.lineWidth = width;
-    g.strokeStyle = s.color;
-    g.stroke();
-  }
-  return { points: n, digest: (h >>> 0).toString(16).padStart(8, "0") };
 }
 
 /**

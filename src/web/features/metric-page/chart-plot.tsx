@@ -12,7 +12,7 @@ interface Props {
   height: number;
   highlighted: string | undefined;
   onHighlight: (runId: string | undefined) => void;
-  onZoom?: ((range: ChartZoom) => void) | undefined;
+  onZoom?: ((range: ChartZoom | undefined) => void) | undefined;
   /** The plot's width when known before it mounts (its container's), so the first render draws the chart. */
   initialWidth?: number | undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnsOfSeries, type SampledMetricSeries } from "../../../core/charts/index.js";
 import { DEFAULT_CHART_SETTINGS, type ChartSettings } from "./chart-settings.js";
-import { formatTick, formatX, nearestPoint, niceStep, pointAt, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotPoint, type PlotSeries } from "./chart-series.js";
+import { formatTick, formatX, niceStep, pointAt, pointNear, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotPoint, type PlotSeries } from "./chart-series.js";
 
 const T0 = 1_700_000_000_000;
 const DBL_MAX = 1.7976931348623157e308;
@@ -73,17 +73,37 @@ describe("yDomain", () => {
   });
 });
 
-describe("xDomain, nearestPoint and formatX", () => {
+describe("xDomain, pointNear and formatX", () => {
   it("spans the runs' points, or the zoom", () => {
     expect(xDomain([plot(sampled([1, 2, 3])), plot(sampled([1]))], undefined)).toEqual([0, 20]);
     expect(xDomain([plot(sampled([1, 2]))], { min: 3, max: 4 })).toEqual([3, 4]);
     expect(xDomain([], undefined)).toBeUndefined();
   });
 
-  it("finds the nearest point by x", () => {
+  const ALL = [-Infinity, Infinity] as const;
+
+  it("finds the nearest point by x inside the run's range", () => {
     const points = plot(sampled([1, 2, 3, 4])).points;
-    expect([-5, 4, 6, 14, 16, 99].map((x) => nearestPoint(points, x)?.x)).toEqual([0, 0, 10, 10, 20, 30]);
-    expect(nearestPoint(plot(sampled([])).points, 3)).toBeUndefined();
+    expect([0, 4, 6, 14, 16, 30].map((x) => pointNear(points, x, 0, ALL)?.x)).toEqual([0, 0, 10, 10, 20, 30]);
+    expect(pointNear(plot(sampled([])).points, 3, 100, ALL)).toBeUndefined();
+  });
+
+  it("shows nothing of a run far past its first or last point, only within reach", () => {
+    const points = plot(sampled([1, 2, 3, 4])).points;
+    expect(pointNear(points, 1600, 5, ALL)).toBeUndefined();
+    expect(pointNear(points, -6, 5, ALL)).toBeUndefined();
+    expect(pointNear(points, 34, 5, ALL)?.x).toBe(30);
+    // A run logged once, at step 0: shown only near step 0.
+    const once = plot(sampled([2.5])).points;
+    expect(pointNear(once, 3, 5, ALL)?.raw).toBe(2.5);
+    expect(pointNear(once, 1600, 5, ALL)).toBeUndefined();
+  });
+
+  it("never shows a point outside the zoomed domain: the nearest one inside it instead", () => {
+    const points = plot(sampled([1, 2, 3, 4, 5])).points;
+    expect(pointNear(points, 19, 0, [0, 18])?.x).toBe(10);
+    expect(pointNear(points, 21, 0, [22, 40])?.x).toBe(30);
+    expect(pointNear(points, 15, 0, [12, 18])).toBeUndefined();
   });
 
   it("formats steps, wall time and relative time differently", () => {
@@ -94,11 +114,22 @@ describe("xDomain, nearestPoint and formatX", () => {
 });
 
 describe("yAxisTicks", () => {
-  it("rounds a linear domain out to a nice step and ticks every step", () => {
+  it("rounds a linear domain out to a nice step when that is close, and ticks every step", () => {
     expect(niceStep(1000, 5)).toBe(200);
     expect(niceStep(0.9, 5)).toBe(0.2);
     expect(yAxisTicks([0.018, 1000], "linear")).toEqual({ domain: [0, 1000], ticks: [0, 200, 400, 600, 800, 1000] });
-    expect(yAxisTicks([-0.13, 0.71], "linear")).toEqual({ domain: [-0.2, 0.8], ticks: [-0.2, 0, 0.2, 0.4, 0.6, 0.8] });
+    expect(yAxisTicks([-0.16, 0.78], "linear")).toEqual({ domain: [-0.2, 0.8], ticks: [-0.2, 0, 0.2, 0.4, 0.6, 0.8] });
+  });
+
+  it("pads instead where the next round value would waste the plot, and does not cross zero for it", () => {
+    // A loss dipping to −0.04 with a spike at 85: not −20…100.
+    const { domain, ticks } = yAxisTicks([-0.04, 85], "linear");
+    expect(domain[0]).toBeCloseTo(-0.04 - 85.04 * 0.03);
+    expect(domain[1]).toBeCloseTo(85 + 85.04 * 0.03);
+    expect(ticks).toEqual([0, 20, 40, 60, 80]);
+    // Positive data keeps a floor of 0, negative data a ceiling of 0.
+    expect(yAxisTicks([0.5, 85], "linear").domain[0]).toBe(0);
+    expect(yAxisTicks([-85, -0.5], "linear").domain[1]).toBe(0);
   });
 
   it("ticks a log scale at 1-2-5 × 10^k, fewer over many decades", () => {

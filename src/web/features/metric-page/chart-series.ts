@@ -46,6 +46,8 @@ export interface PlotSeries {
   /** Points received and points in the range on the server. */
   readonly shown: number;
   readonly total: number;
+  /** Values a log scale cannot draw (≤ 0): left out of the line, and counted so the chart can say so. */
+  readonly offScale: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export function toPlotSeries(series: SampledSeriesColumns, run: { runName: strin
   }
   const points = { length: n, x, y: new Float64Array(n), raw: rawValues ?? values, step: steps, smoothed: smoothing ? new Float64Array(n) : undefined };
   const markers: PlotMarker[] = [];
+  let offScale = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i] as number;
     if (isMarkerValue(value)) {
@@ -75,10 +78,13 @@ export function toPlotSeries(series: SampledSeriesColumns, run: { runName: strin
       if (points.smoothed) points.smoothed[i] = NaN;
       continue;
     }
-    points.y[i] = logScale && value <= 0 ? NaN : value;
+    if (logScale && value <= 0) {
+      points.y[i] = NaN;
+      offScale++;
+    } else points.y[i] = value;
     if (points.smoothed) points.smoothed[i] = value;
   }
-  return { runId: series.run_id, runName: run.runName, color: run.color, points, markers, shown: n, total: series.total_points };
+  return { runId: series.run_id, runName: run.runName, color: run.color, points, markers, shown: n, total: series.total_points, offScale };
 }
 
 /** The i-th point of a run. */
@@ -151,17 +157,30 @@ export function niceStep(span: number, count: number): number {
   return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
 }
 
+/** A side of the y domain is widened to the next round tick only while that costs at most this share of the plot. */
+const MAX_ROUNDING = 0.08;
+/** Otherwise it is padded by this share, so a line along the edge stays clear of it. */
+const EDGE_PADDING = 0.03;
+
 /**
- * The y axis: the domain widened to round values, and its ticks. Linear: multiples of a nice step.
- * Log: 1-2-5 × 10^k inside the domain (only powers of ten over many decades); the domain is kept.
+ * The y axis: its domain and ticks. Linear: ticks at multiples of a nice step; each side of the
+ * domain ends on a tick when that is close, else just past the data (a loss at −0.04 with a spike
+ * at 85 would otherwise spend a fifth of the plot on −20…0), and never crosses zero that the data
+ * does not cross. Log: 1-2-5 × 10^k inside the domain (only powers of ten over many decades); the
+ * domain is kept.
  */
 export function yAxisTicks([lo, hi]: [number, number], scale: ChartSettings["yScale"], count = 5): { domain: [number, number]; ticks: number[] } {
   if (scale === "linear") {
-    const step = niceStep(hi - lo, count);
-    const from = Math.floor(lo / step) * step;
-    const to = Math.ceil(hi / step) * step;
+    const span = hi - lo;
+    const step = niceStep(span, count);
+    const roundLo = Math.floor(lo / step) * step;
+    const roundHi = Math.ceil(hi / step) * step;
+    let from = lo - roundLo <= span * MAX_ROUNDING ? roundLo : lo - span * EDGE_PADDING;
+    let to = roundHi - hi <= span * MAX_ROUNDING ? roundHi : hi + span * EDGE_PADDING;
+    if (lo >= 0 && from < 0) from = 0;
+    if (hi <= 0 && to > 0) to = 0;
     const ticks: number[] = [];
-    for (let i = 0; from + i * step <= to + step / 2; i++) ticks.push(round12(from + i * step));
+    for (let t = Math.ceil(round12(from / step)) * step; t <= to + step * 1e-9; t += step) ticks.push(round12(t));
     return { domain: [round12(from), round12(to)], ticks };
   }
   const decades = Math.log10(hi) - Math.log10(lo);
@@ -201,19 +220,33 @@ export function formatX(x: number, axis: ChartXAxis): string {
 
 export const X_AXIS_LABEL: Record<ChartXAxis, string> = { step: "Step", time: "Wall time", relative: "Relative time" };
 
-/** The point of a series nearest to x (points are in x order), by binary search. */
-export function nearestPoint(points: PlotPoints, x: number): PlotPoint | undefined {
-  if (points.length === 0) return undefined;
+/**
+ * The point of a run to show at a hovered x, or undefined when the run has none there: the nearest
+ * point if x lies within the run's x-range, or if the point is at most `reach` away (a run logged
+ * once, or the end of a run that stopped earlier than the others). Points outside `domain` (the
+ * zoom) are never shown. Without this a run logged once at step 0 answered for step 1,600.
+ */
+export function pointNear(points: PlotPoints, x: number, reach: number, [min, max]: readonly [number, number]): PlotPoint | undefined {
   const xs = points.x;
+  const n = points.length;
+  if (n === 0) return undefined;
+  // The first point at or after x, then the nearer of it and the one before, among those in the domain.
   let lo = 0;
-  let hi = points.length - 1;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((xs[mid] as number) < x) lo = mid + 1;
     else hi = mid;
   }
-  const before = lo > 0 && Math.abs((xs[lo - 1] as number) - x) <= Math.abs((xs[lo] as number) - x);
-  return pointAt(points, before ? lo - 1 : lo);
+  let best = -1;
+  for (const i of [lo - 1, lo]) {
+    const at = xs[i];
+    if (at === undefined || at < min || at > max) continue;
+    if (best < 0 || Math.abs(at - x) < Math.abs((xs[best] as number) - x)) best = i;
+  }
+  if (best < 0) return undefined;
+  const within = x >= (xs[0] as number) && x <= (xs[n - 1] as number);
+  return within || Math.abs((xs[best] as number) - x) <= reach ? pointAt(points, best) : undefined;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");

@@ -6,10 +6,12 @@ import type { HoverState } from "./chart-interaction.js";
 const MAX_ROWS = 10;
 
 /**
- * The values at the hovered x: per run its nearest point's logged value, and the smoothed value
- * beside it when smoothing is on. The highlighted run comes first; at most ten rows.
+ * The values at the hovered x: per run that has a point there its logged value, and the smoothed
+ * value beside it when smoothing is on. The highlighted run comes first; at most ten rows. Nothing
+ * where no run has a point.
  */
 export function ChartTooltip({ hover, xAxis, smoothing, highlighted, width }: { hover: HoverState; xAxis: ChartXAxis; smoothing: boolean; highlighted: string | undefined; width: number }) {
+  if (hover.rows.length === 0) return null;
   const rows = [...hover.rows].sort(
     (a, b) => Number(b.series.runId === highlighted) - Number(a.series.runId === highlighted) || (b.point.y ?? -Infinity) - (a.point.y ?? -Infinity),
   );

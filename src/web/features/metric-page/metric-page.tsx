@@ -4,11 +4,15 @@ import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { formatMetric } from "../../utils/format.js";
+import { naturalCompare } from "../../utils/natural-compare.js";
 import { chartRunIds, METRIC_PAGE_MAX_POINTS } from "./chart-query.js";
 import { ChartToolbar } from "./chart-toolbar.js";
 import { RunsMetricChart } from "./runs-metric-chart.js";
 import { useChartRuns } from "./use-chart-runs.js";
 import { useChartSettings } from "./use-chart-settings.js";
+
+/** At most this many of the runs' other metric keys are offered when the page's key is not one of theirs. */
+const MAX_OTHER_KEYS = 12;
 
 /**
  * One metric of one run, or of several: `?runs=<id>,<id>` adds runs to the one in the path (the
@@ -25,6 +29,12 @@ export function MetricPage() {
   useDocumentTitle(metricKey);
   const home = loaded.find((r) => r.info.run_id === runId);
   const latest = runIds.length === 1 ? home?.data.metrics.find((m) => m.key === metricKey) : undefined;
+  // A key none of the runs has (a typo, an old link): say which keys they do have.
+  const otherKeys = useMemo(() => {
+    if (loaded.length === 0 || loaded.some((r) => r.data.metrics.some((m) => m.key === metricKey))) return [];
+    return [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort(naturalCompare);
+  }, [loaded, metricKey]);
+  const search = params.toString();
 
   return (
     <div className="page page-scroll">
@@ -48,7 +58,31 @@ export function MetricPage() {
         )}
       </ChartToolbar>
       {error && <ErrorBanner error={error} title="Could not load a run" />}
-      <RunsMetricChart runs={runs} metricKey={metricKey} settings={settings} height={420} maxPoints={METRIC_PAGE_MAX_POINTS} onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))} />
+      {/* Every run failed (not found): the banner says it all; an empty chart would only contradict it. */}
+      {!(error && runs.length === 0) && (
+        <RunsMetricChart
+          runs={runs}
+          metricKey={metricKey}
+          settings={settings}
+          height={420}
+          maxPoints={METRIC_PAGE_MAX_POINTS}
+          onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))}
+          emptyHint={
+            otherKeys.length > 0 && (
+              <p className="metric-other-keys">
+                {runIds.length > 1 ? "These runs have" : "This run has"}{" "}
+                {otherKeys.slice(0, MAX_OTHER_KEYS).map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && ", "}
+                    <Link to={paths.metric.href({ experimentId, runId, metricKey: key, search })}>{key}</Link>
+                  </span>
+                ))}
+                {otherKeys.length > MAX_OTHER_KEYS && ` and ${otherKeys.length - MAX_OTHER_KEYS} more`}.
+              </p>
+            )
+          }
+        />
+      )}
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function RunMetricsPage() {
         {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}
         {keys.length > 0 && <span className="muted"> · {keys.length} charts</span>}
       </h1>
-      <ChartToolbar settings={settings} onChange={updateSettings} />
+      {(keys.length > 0 || isPending) && <ChartToolbar settings={settings} onChange={updateSettings} />}
       {error && <ErrorBanner error={error} title="Could not load a run" />}
       {isPending && keys.length === 0 && <LoadingState label="Loading runs…" />}
       {!isPending && keys.length === 0 && !error && <EmptyState title="No metrics">No metric has been logged to {runIds.length > 1 ? "these runs" : "this run"} yet.</EmptyState>}

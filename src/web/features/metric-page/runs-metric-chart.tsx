@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { sampledHistoryQueryOptions } from "../../api/metrics/metric-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
@@ -35,6 +35,8 @@ export interface RunsMetricChartProps {
   readonly maxPoints?: number | undefined;
   /** Hide the legend (e.g. a single-run chart in a grid). */
   readonly hideLegend?: boolean | undefined;
+  /** Shown under "No values" when no run has logged the metric (e.g. the metrics they do have). */
+  readonly emptyHint?: ReactNode;
 }
 
 const DEFAULT_HEIGHT = 320;
@@ -46,9 +48,9 @@ export const CHART_PAINTED_MARK = "tracklet:metric-chart-painted";
  * One metric of several runs in one chart: a line per run in the run's colour, min/max-sampled by
  * the server (or MLflow's bulk-interval read), NaN/Inf as markers, a legend and tooltip, drag to
  * zoom (refetching the range at full resolution) and an "N of M points" badge. Stable props:
- * `runs`, `metricKey`, `settings`, `onZoom`, `height`, `maxPoints`, `hideLegend`.
+ * `runs`, `metricKey`, `settings`, `onZoom`, `height`, `maxPoints`, `hideLegend`, `emptyHint`.
  */
-export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DEFAULT_HEIGHT, maxPoints = DEFAULT_MAX_POINTS, hideLegend = false }: RunsMetricChartProps) {
+export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DEFAULT_HEIGHT, maxPoints = DEFAULT_MAX_POINTS, hideLegend = false, emptyHint }: RunsMetricChartProps) {
   const runIdsKey = runs.map((r) => r.runId).join(",");
   const runIds = useMemo(() => (runIdsKey ? runIdsKey.split(",") : []), [runIdsKey]);
   const history = useQuery({ ...sampledHistoryQueryOptions(chartHistoryQuery(runIds, metricKey, settings, maxPoints)), enabled: runIds.length > 0 });
@@ -68,6 +70,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   }, [plotted, runs]);
   const shown = series.reduce((n, s) => n + s.shown, 0);
   const total = series.reduce((n, s) => n + s.total, 0);
+  const offScale = series.reduce((n, s) => n + s.offScale, 0);
   const root = useRef<HTMLDivElement>(null);
   usePaintedMark(root, series.filter((s) => s.points.length > 0).length);
 
@@ -78,7 +81,10 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     if (shown === 0) {
       return (
         <div style={{ minHeight: height }} className="rmc-empty">
-          <EmptyState title={settings.zoom ? "No values in this range" : "No values"}>{settings.zoom ? "Reset the zoom to see the whole series." : `No run has logged ${metricKey} yet.`}</EmptyState>
+          <EmptyState title={settings.zoom ? "No values in this range" : "No values"}>
+            {settings.zoom ? "Reset the zoom to see the whole series." : `No run has logged ${metricKey} yet.`}
+            {!settings.zoom && emptyHint}
+          </EmptyState>
         </div>
       );
     }
@@ -92,13 +98,18 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} />}
         <span className="rmc-header-spacer" />
         {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
+        {offScale > 0 && (
+          <span className="badge badge-danger" data-testid="off-scale-badge" title="A log scale has no place for zero or negative values: the lines break where they were">
+            {formatCount(offScale)} {offScale === 1 ? "value" : "values"} ≤ 0 not drawn
+          </span>
+        )}
         {history.data && (
           <span className="badge" data-testid="points-badge" title="Each bucket of the x-range keeps its minimum and maximum; NaN and infinite values are always shown">
             {formatCount(shown)} of {formatCount(total)} {total === 1 ? "point" : "points"}
           </span>
         )}
         {settings.zoom && onZoom && (
-          <button type="button" className="btn btn-small" onClick={() => onZoom(undefined)}>
+          <button type="button" className="btn btn-small" title="Or double-click the chart" onClick={() => onZoom(undefined)}>
             Reset zoom
           </button>
         )}

@@ -5,7 +5,10 @@ import { runQueryOptions } from "../../api/runs/run-queries.js";
 import type { ChartRun } from "./runs-metric-chart.js";
 
 export interface ChartRuns {
-  /** In the order asked for; named by the id's start until the run has loaded. */
+  /**
+   * In the order asked for; named by the id's start until the run has loaded. A run that could not
+   * be loaded (not found) is left out: the page shows `error` for it, not an empty curve.
+   */
   runs: ChartRun[];
   loaded: Run[];
   isPending: boolean;
@@ -21,9 +24,9 @@ export function useChartRuns(runIds: readonly string[], experimentIds: readonly 
     (results: UseQueryResult<Run>[]) => {
       const ids = key.split(",");
       return {
-        runs: results.map((r, i): ChartRun => {
+        runs: results.flatMap((r, i): ChartRun[] => {
           const id = ids[i] ?? "";
-          return { runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time };
+          return r.isError ? [] : [{ runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time }];
         }),
         // By position, not only the loaded ones: react-query compares each combined result with
         // the last one deeply, and it runs once per run that arrives. In place, a run already seen
