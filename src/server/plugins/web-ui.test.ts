@@ -53,6 +53,13 @@ describe("web UI caching", () => {
     expect((await get("/index.html", { "if-none-match": etag })).statusCode).toBe(304);
   });
 
+  it("answers a missing asset with a 404, not index.html (a stale tab's old chunks)", async () => {
+    const r = await get("/assets/index-Old00000.js");
+    expect(r.statusCode).toBe(404);
+    expect(r.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(r.body).not.toContain("<!doctype html>");
+  });
+
   it("keeps API misses out of the fallback and its cache policy", async () => {
     const api = await get("/api/2.0/mlflow/nope");
     expect(api.statusCode).toBe(404);

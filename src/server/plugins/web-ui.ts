@@ -23,7 +23,9 @@ function cacheControlFor(webRoot: string, file: string): string {
 
 /**
  * Serves the built web UI from `webRoot` with a single-page-app fallback: any GET that is not an
- * API call gets index.html, so deep links (e.g. /experiments/1/runs?filter=…) load the UI.
+ * API call or an asset gets index.html, so deep links (e.g. /experiments/1/runs?filter=…) load the
+ * UI. A missing asset is a 404: a tab opened before an upgrade asks for the old build's chunks, and
+ * index.html in their place fails as a script with a MIME-type error instead of a plain miss.
  */
 export async function registerWebUi(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasUi = webRoot !== undefined && existsSync(join(webRoot, "index.html"));
@@ -40,9 +42,10 @@ export async function registerWebUi(app: FastifyInstance, webRoot: string | unde
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    if (hasUi && request.method === "GET" && !API_PATH.test(path)) {
+    if (hasUi && request.method === "GET" && !API_PATH.test(path) && !path.startsWith(`/${HASHED_DIR}/`)) {
       return reply.type("text/html").header("cache-control", CACHE_REVALIDATE).sendFile("index.html");
     }
+    if (hasUi && path.startsWith(`/${HASHED_DIR}/`)) return reply.code(404).type("text/plain").send(`No file at ${path}`);
     throw new MlflowError("ENDPOINT_NOT_FOUND", `No endpoint at ${request.method} ${path}`);
   });
 }

@@ -17,6 +17,10 @@ import { RouteError } from "./route-error.js";
  */
 const onPathChange: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname;
 
+function NoFallback() {
+  return null;
+}
+
 /**
  * Loaders start fetching with the very query options the pages read, without blocking navigation:
  * each page shows its own designed loading state instead of a frozen previous page.
@@ -26,6 +30,9 @@ export function createAppRouter(queryClient: QueryClient) {
     {
       element: <RootLayout />,
       errorElement: <RouteError />,
+      // Until the first route's loader and code are in, nothing: the same as React Router's default,
+      // declared so that it does not warn about it on every load.
+      HydrateFallback: NoFallback,
       children: [
         { path: paths.home.path, loader: () => redirect(paths.experiments.href()) },
         {
