@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
@@ -26,6 +26,8 @@ export function MetricPage() {
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, error } = useChartRuns(runIds, experimentIds);
   const [settings, updateSettings] = useChartSettings();
+  // The toolbar shows a change at once; the charts redraw for it after, not before, that paint.
+  const chartSettings = useDeferredValue(settings);
   useDocumentTitle(metricKey);
   const home = loaded.find((r) => r.info.run_id === runId);
   const latest = runIds.length === 1 ? home?.data.metrics.find((m) => m.key === metricKey) : undefined;
@@ -63,7 +65,7 @@ export function MetricPage() {
         <RunsMetricChart
           runs={runs}
           metricKey={metricKey}
-          settings={settings}
+          settings={chartSettings}
           height={420}
           maxPoints={METRIC_PAGE_MAX_POINTS}
           onZoom={(zoom) => updateSettings((s) => ({ ...s, zoom }))}

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
@@ -25,6 +25,8 @@ export function RunMetricsPage() {
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, isPending, error } = useChartRuns(runIds, experimentIds);
   const [settings, updateSettings] = useChartSettings();
+  // The toolbar shows a change at once; the charts redraw for it after, not before, that paint.
+  const chartSettings = useDeferredValue(settings);
   const home = loaded.find((r) => r.info.run_id === runId);
   useDocumentTitle(`Metrics of ${home?.info.run_name || runId}`);
   const keys = useMemo(() => [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort(naturalCompare), [loaded]);
@@ -58,7 +60,7 @@ export function RunMetricsPage() {
                 {key}
               </Link>
             }
-            settings={settings}
+            settings={chartSettings}
             onSettings={updateSettings}
             showLegend={runIds.length > 1}
             testId="metric-grid-card"
