@@ -77,22 +77,22 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   // Scatter: one point per run; parallel coordinates: one line per run over the differing params.
   const scatter = page.getByTestId("compare-scatter");
   await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
-  // Defaults: the first differing param (categorical here) against the first differing metric.
+  // Defaults: the first differing param (categorical here) against the metric most runs logged, a loss first.
   await expect(page.getByTestId("scatter-section").getByLabel("X axis")).toHaveValue("params.activation");
-  await expect(page.getByTestId("scatter-section").getByLabel("Y axis")).toHaveValue("metrics.accuracy");
+  await expect(page.getByTestId("scatter-section").getByLabel("Y axis")).toHaveValue("metrics.loss");
   await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toBeVisible();
-  await page.getByTestId("scatter-section").getByLabel("Y axis").selectOption("metrics.loss");
-  await expect(page).toHaveURL(/y=metrics.loss/);
+  await page.getByTestId("scatter-section").getByLabel("Y axis").selectOption("metrics.accuracy");
+  await expect(page).toHaveURL(/y=metrics.accuracy/);
   await page.getByTestId("scatter-section").getByLabel("X axis").selectOption("params.lr");
   await expect(page).toHaveURL(/x=params.lr/);
   await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toHaveCount(0);
   await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
   const parallel = page.getByTestId("parallel-coordinates");
   await expect(parallel.locator("path.pc-line[data-run]")).toHaveCount(3);
-  await expect(parallel.locator(".pc-axis-label")).toHaveText(["activation", "batch_size", "lr", "accuracy"]);
-  await page.getByLabel("Parallel coordinates metric").selectOption("loss");
-  await expect(page).toHaveURL(/pc=loss/);
-  await expect(parallel.locator(".pc-axis-label").last()).toHaveText("loss");
+  await expect(parallel.locator(".pc-axis-label")).toHaveText(["activation", "batch_size", "lr", "loss"]);
+  await page.getByLabel("Parallel coordinates metric").selectOption("accuracy");
+  await expect(page).toHaveURL(/pc=accuracy/);
+  await expect(parallel.locator(".pc-axis-label").last()).toHaveText("accuracy");
   await parallel.locator(`path.pc-hit`).first().hover({ force: true });
   await expect(page.getByTestId("parallel-hovered")).toContainText("cmp-");
   // A page screenshot: an element screenshot scrolls, which moves the line away from the mouse.

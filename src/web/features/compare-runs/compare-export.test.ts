@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { compareGrid, exportFileName } from "./compare-export.js";
 import { buildCompareSections } from "./compare-rows.js";
 import { toCsv } from "./csv.js";
-import { testRun } from "./test-run.js";
+import { runEntity } from "../../../test-support/generators.js";
 
-const runs = [testRun("a", { params: { lr: "0.1", optim: "adam" }, metrics: { loss: 0.5 }, tags: { note: "=1+1" } }), testRun("b", { params: { lr: "0.01", optim: "adam" }, metrics: { loss: -0.25 } })];
+const runs = [runEntity("a", { params: { lr: "0.1", optim: "adam" }, metrics: { loss: 0.5 }, tags: { note: "=1+1" } }), runEntity("b", { params: { lr: "0.01", optim: "adam" }, metrics: { loss: -0.25 } })];
 const sections = buildCompareSections(runs, { onlyDiff: true, search: "", showSystemTags: false });
 
 describe("compareGrid", () => {

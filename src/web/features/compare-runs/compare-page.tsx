@@ -20,7 +20,11 @@ import { toCsv } from "./csv.js";
 import { downloadCsv } from "./download-csv.js";
 import { ParallelCoordinates } from "./parallel-coordinates.js";
 import { ParallelMetricSelect } from "./parallel-metric-select.js";
-import { defaultScatterFields, fieldOptions } from "./scatter-data.js";
+import { defaultMetric, defaultScatterFields } from "./default-fields.js";
+import { fieldLabeler } from "./field-labeler.js";
+import { plural } from "./plural.js";
+import { referenceRun } from "./reference-run.js";
+import { fieldOptions } from "./scatter-data.js";
 import { TableToolbar } from "./table-toolbar.js";
 import { useCompareViewState } from "./use-compare-view-state.js";
 import "./compare-page.css";
@@ -32,7 +36,7 @@ const MAX_PARALLEL_PARAMS = 24;
 export function ComparePage() {
   const [state, update] = useCompareViewState();
   const query = useQuery(compareRunsQueryOptions(state.runIds, state.experimentIds));
-  useDocumentTitle(`Compare ${state.runIds.length} runs`);
+  useDocumentTitle(`Compare ${plural(state.runIds.length, "run")}`);
 
   const loaded = query.data?.runs;
   // The run colours of every chart and view: from the run ids, so pinning a reference or adding a
@@ -41,7 +45,7 @@ export function ComparePage() {
   const colorOf = (runId: string) => colors.get(runId) ?? "var(--text-faint)";
   const runs = useMemo((): Run[] => {
     const all = loaded ?? [];
-    const reference = all.find((r) => r.info.run_id === state.reference) ?? all[0];
+    const reference = referenceRun(all, state.reference);
     return reference ? [reference, ...all.filter((r) => r !== reference)] : [];
   }, [loaded, state.reference]);
   const sections = useMemo(
@@ -62,16 +66,16 @@ export function ComparePage() {
   );
 
   if (state.runIds.length === 0) return frame(<EmptyState title="No runs selected">Select runs in a runs table and press Compare.</EmptyState>);
-  if (query.isPending) return frame(<LoadingState label={`Loading ${state.runIds.length} runs…`} />);
+  if (query.isPending) return frame(<LoadingState label={`Loading ${plural(state.runIds.length, "run")}…`} />);
   if (query.isError) return frame(<ErrorBanner title="Could not load the runs" error={query.error} onRetry={() => void query.refetch()} />);
 
   const failures = query.data.failures;
   const options = fieldOptions(sections);
-  const defaults = defaultScatterFields(sections);
+  const label = fieldLabeler(options);
   const params = sections.find((s) => s.id === "params");
   const metricKeys = sections.find((s) => s.id === "metrics")?.allKeys ?? [];
-  const differingMetrics = sections.find((s) => s.id === "metrics")?.differingKeys ?? [];
-  const parallelMetric = state.parallelMetric && metricKeys.includes(state.parallelMetric) ? state.parallelMetric : (differingMetrics[0] ?? metricKeys[0]);
+  const defaults = defaultScatterFields(runs, params?.allKeys ?? [], metricKeys);
+  const parallelMetric = state.parallelMetric && metricKeys.includes(state.parallelMetric) ? state.parallelMetric : defaultMetric(runs, metricKeys);
   const parallelParams = (params?.differingKeys ?? []).slice(0, MAX_PARALLEL_PARAMS);
   const shownRows = sections.reduce((n, s) => n + s.rows.length, 0);
   const exportCsv = () => downloadCsv(toCsv(compareGrid(runs, sections, state.transposed)), exportFileName(runs.length));
@@ -79,14 +83,14 @@ export function ComparePage() {
   return frame(
     <>
       <div className="page-header">
-        <h1>Compare {runs.length} runs</h1>
+        <h1>Compare {plural(runs.length, "run")}</h1>
         <span className="muted" data-testid="compare-summary">
           {sections.filter((s) => s.id !== "system").map(differSummary).join(" · ") || "These runs have no params, metrics or tags"}
         </span>
       </div>
       {failures.length > 0 && (
         <ErrorBanner
-          title={`${failures.length} of ${state.runIds.length} runs could not be loaded`}
+          title={`${failures.length} of ${plural(state.runIds.length, "run")} could not be loaded`}
           error={new Error(failures.map((f) => `${f.runId}: ${f.error instanceof Error ? f.error.message : String(f.error)}`).join("; "))}
         />
       )}
@@ -114,6 +118,7 @@ export function ComparePage() {
           <CompareScatter
             runs={runs}
             options={options}
+            label={label}
             x={state.scatterX ?? defaults.x}
             y={state.scatterY ?? defaults.y}
             colorOf={colorOf}
@@ -123,7 +128,7 @@ export function ComparePage() {
         <CompareSection
           title="Parallel coordinates"
           testId="parallel-section"
-          actions={<ParallelMetricSelect metricKeys={metricKeys} value={parallelMetric} onChange={(key) => update({ parallelMetric: key })} />}
+          actions={<ParallelMetricSelect metricKeys={metricKeys} value={parallelMetric} fieldLabel={label} onChange={(key) => update({ parallelMetric: key })} />}
         >
           {parallelParams.length === 0 ? (
             <EmptyState title="No params differ">Parallel coordinates draw the params that differ between runs.</EmptyState>
@@ -134,7 +139,7 @@ export function ComparePage() {
                   The first {parallelParams.length} of {params?.differingKeys.length} differing params.
                 </div>
               )}
-              <ParallelCoordinates runs={runs} paramKeys={parallelParams} metricKey={parallelMetric} />
+              <ParallelCoordinates runs={runs} paramKeys={parallelParams} metricKey={parallelMetric} label={label} />
             </>
           )}
         </CompareSection>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildCompareSections, changedFromReference, differCount, differSummary, type CompareSection } from "./compare-rows.js";
-import { testRun } from "./test-run.js";
+import { runEntity } from "../../../test-support/generators.js";
 
 const runs = [
-  testRun("a", { params: { lr: "0.1", optim: "adam", layer_10: "x", layer_2: "y" }, metrics: { loss: 0.5, epochs: 5, nan: Number.NaN }, tags: { team: "vision", owner: "ann", "mlflow.user": "ann" } }),
-  testRun("b", { params: { lr: "0.01", optim: "adam", layer_10: "x", layer_2: "y" }, metrics: { loss: 0.25, epochs: 5, nan: Number.NaN }, tags: { team: "vision", "mlflow.user": "bob" } }),
-  testRun("c", { params: { lr: "0.1", optim: "adam", layer_10: "x", layer_2: "y", extra: "1" }, metrics: { loss: 0.75, epochs: 5, nan: Number.NaN }, tags: { team: "vision", owner: "cy", "mlflow.user": "ann" } }),
+  runEntity("a", { params: { lr: "0.1", optim: "adam", layer_10: "x", layer_2: "y" }, metrics: { loss: 0.5, epochs: 5, nan: Number.NaN }, tags: { team: "vision", owner: "ann", "mlflow.user": "ann" } }),
+  runEntity("b", { params: { lr: "0.01", optim: "adam", layer_10: "x", layer_2: "y" }, metrics: { loss: 0.25, epochs: 5, nan: Number.NaN }, tags: { team: "vision", "mlflow.user": "bob" } }),
+  runEntity("c", { params: { lr: "0.1", optim: "adam", layer_10: "x", layer_2: "y", extra: "1" }, metrics: { loss: 0.75, epochs: 5, nan: Number.NaN }, tags: { team: "vision", owner: "cy", "mlflow.user": "ann" } }),
 ];
 const all = { onlyDiff: false, search: "", showSystemTags: false };
 const keys = (sections: CompareSection[], id: string) => sections.find((s) => s.id === id)?.rows.map((r) => r.key);
@@ -29,7 +29,7 @@ describe("buildCompareSections", () => {
   });
 
   it("shows every row of a single run, since nothing can differ", () => {
-    expect(keys(buildCompareSections([runs[0] ?? testRun("x")], { ...all, onlyDiff: true }), "params")).toHaveLength(4);
+    expect(keys(buildCompareSections([runs[0] ?? runEntity("x")], { ...all, onlyDiff: true }), "params")).toHaveLength(4);
   });
 
   it("hides mlflow.* tags unless asked, then shows them in their own section", () => {
@@ -47,7 +47,7 @@ describe("buildCompareSections", () => {
   });
 
   it("leaves out sections no run has", () => {
-    expect(buildCompareSections([testRun("a", { params: { lr: "1" } })], all).map((s) => s.id)).toEqual(["params"]);
+    expect(buildCompareSections([runEntity("a", { params: { lr: "1" } })], all).map((s) => s.id)).toEqual(["params"]);
   });
 });
 

@@ -3,23 +3,34 @@ import { CartesianGrid, Cell, ResponsiveContainer, Scatter, ScatterChart, Toolti
 import type { Run } from "../../../core/index.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { paths } from "../../config/paths.js";
-import { formatMetric } from "../../utils/format.js";
+import { allIntegers, formatTickNumber, formatTicks, paddedAxis } from "./axis-ticks.js";
 import type { FieldRef } from "./compare-fields.js";
 import { FieldSelect } from "./field-select.js";
-import { buildAxis, scatterPoints, type ScatterAxis, type ScatterPoint } from "./scatter-data.js";
+import { axisValues, buildAxis, scatterPoints, type ScatterAxis, type ScatterPoint } from "./scatter-data.js";
 
 interface Props {
   runs: readonly Run[];
   options: readonly FieldRef[];
   x: FieldRef | undefined;
   y: FieldRef | undefined;
+  /** The display name of a field, told apart from a same-named one of the other kind. */
+  label: (field: FieldRef) => string;
   colorOf: (runId: string) => string;
   onChange: (change: { scatterX?: FieldRef; scatterY?: FieldRef }) => void;
 }
 
-/** Numeric axes fit the data; categorical ones put each value on an integer tick, labelled with the value. */
-function axisProps(axis: ScatterAxis) {
-  if (!axis.categories) return { type: "number" as const, domain: ["auto", "auto"] as [string, string], tickFormatter: (v: number) => formatMetric(v) };
+/**
+ * Numeric axes get our own round ticks (recharts' "auto" gave 55, 110, 165 and 2.2 for a whole-number
+ * param); categorical ones put each value on an integer tick, labelled with the value.
+ */
+function axisProps(axis: ScatterAxis, runs: readonly Run[]) {
+  if (!axis.categories) {
+    const values = axisValues(runs, axis);
+    const scale = paddedAxis(values, { count: 6, integer: allIntegers(values) });
+    if (!scale) return { type: "number" as const, domain: ["auto", "auto"] as [string, string], tickFormatter: (v: number) => formatTickNumber(v) };
+    const labels = new Map(formatTicks(scale.ticks).map((text, i) => [scale.ticks[i], text]));
+    return { type: "number" as const, domain: scale.domain, ticks: scale.ticks, interval: 0 as const, tickFormatter: (v: number) => labels.get(v) ?? formatTickNumber(v) };
+  }
   const categories = axis.categories;
   return {
     type: "number" as const,
@@ -30,7 +41,14 @@ function axisProps(axis: ScatterAxis) {
   };
 }
 
-function PointTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+interface TooltipProps {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+  xLabel: string;
+  yLabel: string;
+}
+
+function PointTooltip({ active, payload, xLabel, yLabel }: TooltipProps) {
   const point = active ? (payload?.[0]?.payload as ScatterPoint | undefined) : undefined;
   if (!point) return null;
   return (
@@ -39,20 +57,23 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: readonl
         <span className="run-swatch" style={{ background: point.color }} aria-hidden="true" />
         {point.name}
       </div>
-      <div className="muted">
-        x {point.xText} · y {point.yText}
+      <div className="scatter-tooltip-values">
+        <span className="muted">{xLabel}</span>
+        <span className="mono">{point.xText}</span>
+        <span className="muted">{yLabel}</span>
+        <span className="mono">{point.yText}</span>
       </div>
     </div>
   );
 }
 
 /** Any param or metric against another, one point per run in its colour; a click opens the run. */
-export function CompareScatter({ runs, options, x, y, colorOf, onChange }: Props) {
+export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }: Props) {
   const navigate = useNavigate();
   const controls = (
     <div className="toolbar">
-      <FieldSelect label="X axis" value={x} options={options} onChange={(f) => onChange({ scatterX: f })} />
-      <FieldSelect label="Y axis" value={y} options={options} onChange={(f) => onChange({ scatterY: f })} />
+      <FieldSelect label="X axis" value={x} options={options} fieldLabel={label} onChange={(f) => onChange({ scatterX: f })} />
+      <FieldSelect label="Y axis" value={y} options={options} fieldLabel={label} onChange={(f) => onChange({ scatterY: f })} />
     </div>
   );
   if (!x || !y) {
@@ -65,7 +86,10 @@ export function CompareScatter({ runs, options, x, y, colorOf, onChange }: Props
   }
   const xAxis = buildAxis(runs, x);
   const yAxis = buildAxis(runs, y);
+  const xLabel = label(x);
+  const yLabel = label(y);
   const { points, missing } = scatterPoints(runs, xAxis, yAxis, (i) => colorOf(runs[i]?.info.run_id ?? ""));
+  const tick = { fill: "var(--text-muted)", fontSize: 11 };
   return (
     <>
       {controls}
@@ -78,9 +102,9 @@ export function CompareScatter({ runs, options, x, y, colorOf, onChange }: Props
         <ResponsiveContainer width="100%" height={320}>
           <ScatterChart margin={{ top: 12, right: 20, bottom: 28, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="x" name={x.key} {...axisProps(xAxis)} stroke="var(--text-faint)" tick={{ fill: "var(--text-muted)", fontSize: 11 }} label={{ value: x.key, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12 }} />
-            <YAxis dataKey="y" name={y.key} {...axisProps(yAxis)} width={76} stroke="var(--text-faint)" tick={{ fill: "var(--text-muted)", fontSize: 11 }} label={{ value: y.key, angle: -90, position: "insideLeft", fill: "var(--text-muted)", fontSize: 12 }} />
-            <Tooltip content={PointTooltip} cursor={{ strokeDasharray: "3 3" }} isAnimationActive={false} />
+            <XAxis dataKey="x" name={xLabel} {...axisProps(xAxis, runs)} stroke="var(--text-faint)" tick={tick} label={{ value: xLabel, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12 }} />
+            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yLabel, angle: -90, position: "insideLeft", fill: "var(--text-muted)", fontSize: 12 }} />
+            <Tooltip content={<PointTooltip xLabel={xLabel} yLabel={yLabel} />} cursor={{ strokeDasharray: "3 3" }} isAnimationActive={false} />
             <Scatter
               data={points}
               isAnimationActive={false}

@@ -4,11 +4,13 @@ interface Props {
   label: string;
   value: FieldRef | undefined;
   options: readonly FieldRef[];
+  /** An option's text: a closed select shows no group, so `lr` of either kind must say which it is. */
+  fieldLabel: (field: FieldRef) => string;
   onChange: (field: FieldRef) => void;
 }
 
 /** A select over params and metrics, grouped, keyed by the same ids as the URL. */
-export function FieldSelect({ label, value, options, onChange }: Props) {
+export function FieldSelect({ label, value, options, fieldLabel, onChange }: Props) {
   const group = (kind: FieldRef["kind"]) => options.filter((o) => o.kind === kind);
   return (
     <label className="field-select">
@@ -28,7 +30,7 @@ export function FieldSelect({ label, value, options, onChange }: Props) {
             <optgroup key={kind} label={kind === "params" ? "Parameters" : "Metrics"}>
               {group(kind).map((o) => (
                 <option key={fieldId(o)} value={fieldId(o)}>
-                  {o.key}
+                  {fieldLabel(o)}
                 </option>
               ))}
             </optgroup>

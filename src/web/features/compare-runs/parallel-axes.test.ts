@@ -1,30 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { axisPosition, buildParallelAxes, linePath, niceTicks, rampColor } from "./parallel-axes.js";
-import { testRun } from "./test-run.js";
+import { axisPosition, buildParallelAxes, linePath, rampColor } from "./parallel-axes.js";
+import { runEntity } from "../../../test-support/generators.js";
 
 const runs = [
-  testRun("a", { params: { lr: "0.1", optim: "adam" }, metrics: { loss: 0.5 } }),
-  testRun("b", { params: { lr: "0.3", optim: "sgd" }, metrics: { loss: 0.25 } }),
-  testRun("c", { params: { lr: "0.2" }, metrics: { loss: 1 } }),
+  runEntity("a", { params: { lr: "0.1", optim: "adam" }, metrics: { loss: 0.5 } }),
+  runEntity("b", { params: { lr: "0.3", optim: "sgd" }, metrics: { loss: 0.25 } }),
+  runEntity("c", { params: { lr: "0.2" }, metrics: { loss: 1 } }),
 ];
-
-describe("niceTicks", () => {
-  it("picks round steps inside the range", () => {
-    expect(niceTicks(0, 1, 6)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    expect(niceTicks(0.13, 0.97, 5)).toEqual([0.2, 0.4, 0.6, 0.8]);
-    expect(niceTicks(-30, 70, 3)).toEqual([0, 50]);
-    expect(niceTicks(5, 5)).toEqual([5]);
-    expect(niceTicks(Number.NaN, Number.NaN)).toEqual([]);
-  });
-
-  it("never returns a tick outside [min, max]", () => {
-    for (const [min, max] of [[0.001, 0.1], [-7.3, 12.9], [1e6, 1.5e6], [0.25, 0.75]] as const) {
-      const ticks = niceTicks(min, max);
-      expect(ticks.length).toBeGreaterThan(0);
-      for (const t of ticks) expect(t >= min && t <= max).toBe(true);
-    }
-  });
-});
 
 describe("buildParallelAxes", () => {
   const axes = buildParallelAxes(runs, [{ kind: "params", key: "lr" }, { kind: "params", key: "optim" }, { kind: "metrics", key: "loss" }], 300);
@@ -46,11 +28,19 @@ describe("buildParallelAxes", () => {
     expect(lrAt[1]).toBe(1);
     expect(lrAt[2]).toBeCloseTo(0.5);
     expect(runs.map((r) => axisPosition(optim, r))).toEqual([0, 1, undefined]);
-    expect(axisPosition(loss, runs[0] ?? testRun("x"))).toBeCloseTo(1 / 3);
+    expect(axisPosition(loss, runs[0] ?? runEntity("x"))).toBeCloseTo(1 / 3);
+  });
+
+  it("labels numeric ticks compactly, and a whole-number param only at whole numbers", () => {
+    const sweep = [2, 3, 4].map((layers, i) => runEntity(`s${i}`, { params: { layers: String(layers) }, metrics: { lr: [3.6e-7, 9e-8, 0][i] ?? 0 } }));
+    const [layers, lr] = buildParallelAxes(sweep, [{ kind: "params", key: "layers" }, { kind: "metrics", key: "lr" }], 300);
+    expect(layers?.ticks.map((t) => t.label)).toEqual(["2", "3", "4"]);
+    expect(layers?.ticks.map((t) => t.at)).toEqual([0, 0.5, 1]);
+    expect(lr?.ticks.map((t) => t.label)).toEqual(["0", "1e-7", "2e-7", "3e-7"]);
   });
 
   it("thins the labels of a crowded categorical axis but keeps the first and last", () => {
-    const many = Array.from({ length: 100 }, (_, i) => testRun(`r${i}`, { params: { name: `v${String(i).padStart(3, "0")}` } }));
+    const many = Array.from({ length: 100 }, (_, i) => runEntity(`r${i}`, { params: { name: `v${String(i).padStart(3, "0")}` } }));
     const [axis] = buildParallelAxes(many, [{ kind: "params", key: "name" }], 140);
     expect(axis?.ticks.length).toBeLessThanOrEqual(11);
     expect(axis?.ticks[0]?.label).toBe("v000");

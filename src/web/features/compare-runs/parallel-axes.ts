@@ -1,7 +1,7 @@
 import type { Run } from "../../../core/index.js";
-import { formatMetric } from "../../utils/format.js";
-import { fieldValue, fieldId, type FieldRef } from "./compare-fields.js";
-import { axisNumber, buildAxis } from "./scatter-data.js";
+import { allIntegers, formatTicks, niceTicks } from "./axis-ticks.js";
+import { fieldId, fieldValue, type FieldRef } from "./compare-fields.js";
+import { axisNumber, axisValues, buildAxis } from "./scatter-data.js";
 
 export interface AxisTick {
   /** 0 at the bottom of the axis, 1 at the top. */
@@ -17,19 +17,6 @@ export interface ParallelAxis {
   min: number;
   max: number;
   ticks: AxisTick[];
-}
-
-/** Round tick values (1, 2, 5 × 10^k) inside [min, max], about `count` of them. */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (!(max > min)) return Number.isFinite(min) ? [min] : [];
-  const raw = (max - min) / Math.max(1, count - 1);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const error = raw / power;
-  // Round to the nearest of 1, 2, 5, 10 on a log scale, so the count stays near what was asked.
-  const step = (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1) * power;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
 }
 
 /** Where `n` evenly spaced labels can be read in `heightPx`: every k-th one. */
@@ -53,10 +40,12 @@ export function buildParallelAxes(runs: readonly Run[], fields: readonly FieldRe
     if (axis.categories) {
       return { id: fieldId(field), field, categories: axis.categories, min: 0, max: axis.categories.length - 1, ticks: categoryTicks(axis.categories, heightPx) };
     }
-    const values = runs.flatMap((r) => axisNumber(axis, fieldValue(r, field)) ?? []);
+    const values = axisValues(runs, axis);
     const min = values.length ? Math.min(...values) : 0;
     const max = values.length ? Math.max(...values) : 0;
-    const ticks = niceTicks(min, max, Math.max(2, Math.min(6, Math.floor(heightPx / 40)))).map((v) => ({ at: scale(v, min, max), label: formatMetric(v) }));
+    const at = niceTicks(min, max, { count: Math.max(1, Math.min(5, Math.floor(heightPx / 40) - 1)), integer: allIntegers(values) });
+    const labels = formatTicks(at);
+    const ticks = at.map((v, i) => ({ at: scale(v, min, max), label: labels[i] ?? "" }));
     return { id: fieldId(field), field, categories: undefined, min, max, ticks };
   });
 }

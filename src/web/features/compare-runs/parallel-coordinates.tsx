@@ -12,19 +12,23 @@ interface Props {
   /** Params that differ, in table order. */
   paramKeys: readonly string[];
   metricKey: string | undefined;
+  /** The display name of a field, told apart from a same-named one of the other kind. */
+  label: (field: FieldRef) => string;
 }
 
 const HEIGHT = 300;
 const MARGIN = { top: 34, right: 56, bottom: 14, left: 56 };
 /** Closer than this, tick labels of neighbouring axes collide. */
 const MIN_SPACING = 110;
+/** Tick labels are 10 px monospace, 0.6 em a character: their backing box is sized without measuring. */
+const TICK_CHAR_PX = 6.1;
 
 /**
  * One vertical axis per differing param and one for the metric; one line per run, coloured by its
  * metric value. Hovering a line lifts it and names the run; a click opens it. Hand-written SVG:
  * 100 paths need no charting library.
  */
-export function ParallelCoordinates({ runs, paramKeys, metricKey }: Props) {
+export function ParallelCoordinates({ runs, paramKeys, metricKey, label }: Props) {
   const navigate = useNavigate();
   const box = useRef<HTMLDivElement>(null);
   const available = useElementWidth(box);
@@ -43,6 +47,8 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey }: Props) {
     return at === undefined ? "var(--text-faint)" : rampColor(at);
   };
   const hoveredRun = runs.find((r) => r.info.run_id === hovered);
+  const metricLabel = metricKey ? label({ kind: "metrics", key: metricKey }) : "";
+  const maxChars = Math.floor(spacing / 7);
   const pathOf = (run: Run) =>
     linePath(
       axes.map((axis, i) => {
@@ -55,13 +61,13 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey }: Props) {
     <div className="parallel" ref={box} data-testid="parallel-coordinates">
       {metricAxis && metricKey && (
         <div className="parallel-legend">
-          <span className="muted">Colour: {metricKey}</span>
+          <span className="muted">Colour: {metricLabel}</span>
           <span className="mono">{formatMetric(metricAxis.min)}</span>
           <span className="parallel-ramp" style={{ background: rampGradient() }} aria-hidden="true" />
           <span className="mono">{formatMetric(metricAxis.max)}</span>
           {hoveredRun && (
             <span className="parallel-hovered" data-testid="parallel-hovered">
-              {runLabel(hoveredRun)} · {metricKey} {formatMetric(Number(fieldValue(hoveredRun, { kind: "metrics", key: metricKey }) ?? Number.NaN))}
+              {runLabel(hoveredRun)} · {metricLabel} {formatMetric(Number(fieldValue(hoveredRun, { kind: "metrics", key: metricKey }) ?? Number.NaN))}
             </span>
           )}
         </div>
@@ -89,23 +95,32 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey }: Props) {
           </g>
           {/* SVG paints in document order: a copy of the hovered line on top keeps it visible in a bundle of 100. */}
           {hoveredRun && <path className="pc-line pc-line-top" d={pathOf(hoveredRun)} stroke={colorOf(hoveredRun)} pointerEvents="none" />}
-          {axes.map((axis, i) => (
-            <g key={axis.id} className="pc-axis" transform={`translate(${xOf(i)},0)`}>
-              <title>{axis.field.key}</title>
-              <line y1={MARGIN.top} y2={MARGIN.top + plotHeight} />
-              <text className="pc-axis-label" y={MARGIN.top - 14} textAnchor="middle">
-                {clip(axis.field.key, Math.floor(spacing / 7))}
-              </text>
-              {axis.ticks.map((tick) => (
-                <g key={`${tick.label}:${tick.at}`} transform={`translate(0,${yOf(tick.at)})`}>
-                  <line x1={-3} x2={0} />
-                  <text className="pc-tick" x={-6} dy="0.32em" textAnchor="end">
-                    {clip(tick.label, Math.floor(spacing / 7) - 2)}
-                  </text>
-                </g>
-              ))}
-            </g>
-          ))}
+          {/* After the lines, so axes and labels stay on top; each tick label sits on a box of the page colour. */}
+          {axes.map((axis, i) => {
+            const name = label(axis.field);
+            return (
+              <g key={axis.id} className="pc-axis" transform={`translate(${xOf(i)},0)`}>
+                <title>{name}</title>
+                <line y1={MARGIN.top} y2={MARGIN.top + plotHeight} />
+                <text className="pc-axis-label" y={MARGIN.top - 14} textAnchor="middle">
+                  {clip(name, maxChars)}
+                </text>
+                {axis.ticks.map((tick) => {
+                  const text = clip(tick.label, maxChars - 2);
+                  const boxWidth = text.length * TICK_CHAR_PX + 6;
+                  return (
+                    <g key={`${tick.label}:${tick.at}`} transform={`translate(0,${yOf(tick.at)})`}>
+                      <rect className="pc-tick-box" x={-3 - boxWidth} y={-6.5} width={boxWidth} height={13} rx={2} />
+                      <line x1={-3} x2={0} />
+                      <text className="pc-tick" x={-6} dy="0.32em" textAnchor="end">
+                        {text}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
         </svg>
       </div>
     </div>

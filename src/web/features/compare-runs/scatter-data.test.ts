@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { buildCompareSections } from "./compare-rows.js";
-import { axisNumber, buildAxis, defaultScatterFields, fieldOptions, scatterPoints } from "./scatter-data.js";
-import { testRun } from "./test-run.js";
+import { axisNumber, axisValues, buildAxis, fieldOptions, scatterPoints, valueText } from "./scatter-data.js";
+import { runEntity } from "../../../test-support/generators.js";
 
 const runs = [
-  testRun("a", { params: { lr: "0.1", optim: "adam", seed: "1" }, metrics: { loss: 0.5, acc: 0.9 } }),
-  testRun("b", { params: { lr: "1e-2", optim: "sgd", seed: "1" }, metrics: { loss: 0.25, acc: 0.9 } }),
-  testRun("c", { params: { lr: "0.001", optim: "adam", seed: "1" }, metrics: { loss: 1.7976931348623157e308 } }),
+  runEntity("a", { params: { lr: "0.1", optim: "adam", seed: "1" }, metrics: { loss: 0.5, acc: 0.9 } }),
+  runEntity("b", { params: { lr: "1e-2", optim: "sgd", seed: "1" }, metrics: { loss: 0.25, acc: 0.9 } }),
+  runEntity("c", { params: { lr: "0.001", optim: "adam", seed: "1" }, metrics: { loss: 1.7976931348623157e308 } }),
 ];
 
 describe("scatter axes", () => {
   it("reads a param as numbers when every value is one, else as sorted categories", () => {
     expect(buildAxis(runs, { kind: "params", key: "lr" }).categories).toBeUndefined();
     expect(buildAxis(runs, { kind: "params", key: "optim" }).categories).toEqual(["adam", "sgd"]);
-    expect(buildAxis([...runs, testRun("d", { params: { lr: "auto" } })], { kind: "params", key: "lr" }).categories).toEqual(["0.001", "1e-2", "0.1", "auto"]);
+    expect(buildAxis([...runs, runEntity("d", { params: { lr: "auto" } })], { kind: "params", key: "lr" }).categories).toEqual(["0.001", "1e-2", "0.1", "auto"]);
   });
 
   it("places values: numbers as themselves, categories by index, undrawable ones nowhere", () => {
@@ -36,15 +36,21 @@ describe("scatter axes", () => {
     expect(missing).toBe(1);
   });
 
-  it("offers params then metrics, and defaults to a differing param against a differing metric", () => {
-    const sections = buildCompareSections(runs, { onlyDiff: true, search: "", showSystemTags: false });
-    expect(fieldOptions(sections).map((f) => `${f.kind}.${f.key}`)).toEqual(["params.lr", "params.optim", "params.seed", "metrics.acc", "metrics.loss"]);
-    expect(defaultScatterFields(sections)).toEqual({ x: { kind: "params", key: "lr" }, y: { kind: "metrics", key: "acc" } });
+  it("writes metric values readably and param values as logged", () => {
+    const { points } = scatterPoints([runEntity("a", { params: { lr: "1e-3" }, metrics: { lr: 6.834904537900144e-8 } })], buildAxis(runs, { kind: "params", key: "lr" }), buildAxis(runs, { kind: "metrics", key: "lr" }), () => "c");
+    expect(points.map((p) => [p.xText, p.yText])).toEqual([["1e-3", "6.8349e-8"]]);
+    expect(valueText(undefined)).toBe("—");
+    expect(valueText(0.1 + 0.2)).toBe("0.3");
   });
 
-  it("falls back to two metrics when there are no params, and to nothing when there is no data", () => {
-    const onlyMetrics = buildCompareSections([testRun("a", { metrics: { m1: 1, m2: 2 } })], { onlyDiff: false, search: "", showSystemTags: false });
-    expect(defaultScatterFields(onlyMetrics)).toEqual({ x: { kind: "metrics", key: "m1" }, y: { kind: "metrics", key: "m2" } });
-    expect(defaultScatterFields([])).toEqual({ x: undefined, y: undefined });
+  it("collects the drawable numbers of a numeric axis only", () => {
+    expect(axisValues(runs, buildAxis(runs, { kind: "params", key: "lr" }))).toEqual([0.1, 0.01, 0.001]);
+    expect(axisValues(runs, buildAxis(runs, { kind: "metrics", key: "loss" }))).toEqual([0.5, 0.25]);
+    expect(axisValues(runs, buildAxis(runs, { kind: "params", key: "optim" }))).toEqual([]);
+  });
+
+  it("offers params then metrics", () => {
+    const sections = buildCompareSections(runs, { onlyDiff: true, search: "", showSystemTags: false });
+    expect(fieldOptions(sections).map((f) => `${f.kind}.${f.key}`)).toEqual(["params.lr", "params.optim", "params.seed", "metrics.acc", "metrics.loss"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Run } from "../../../core/index.js";
+import { formatMetric } from "../../utils/format.js";
 import { fieldValue, parseNumber, runLabel, type FieldRef } from "./compare-fields.js";
 import type { CompareSection } from "./compare-rows.js";
 
@@ -66,9 +67,21 @@ export function scatterPoints(runs: readonly Run[], x: ScatterAxis, y: ScatterAx
     const xn = axisNumber(x, xv);
     const yn = axisNumber(y, yv);
     if (xn === undefined || yn === undefined) return [];
-    return [{ runId: run.info.run_id, experimentId: run.info.experiment_id, name: runLabel(run), x: xn, y: yn, xText: String(xv), yText: String(yv), color: colorOf(i) }];
+    return [{ runId: run.info.run_id, experimentId: run.info.experiment_id, name: runLabel(run), x: xn, y: yn, xText: valueText(xv), yText: valueText(yv), color: colorOf(i) }];
   });
   return { points, missing: runs.length - points.length };
+}
+
+/** A param as the text it was logged as; a metric readable (`6.8349e-8`, not 17 digits of a double). */
+export function valueText(value: string | number | undefined): string {
+  if (value === undefined) return "—";
+  return typeof value === "number" ? formatMetric(value) : value;
+}
+
+/** The drawable numbers of a numeric axis, one per run that has one (none for a categorical axis). */
+export function axisValues(runs: readonly Run[], axis: ScatterAxis): number[] {
+  if (axis.categories) return [];
+  return runs.flatMap((run) => axisNumber(axis, fieldValue(run, axis.field)) ?? []);
 }
 
 /** Every param and metric key of the runs, params first: the choices of the axis selects. */
@@ -77,15 +90,4 @@ export function fieldOptions(sections: readonly CompareSection[]): FieldRef[] {
     const kind = s.id;
     return kind === "params" || kind === "metrics" ? s.allKeys.map((key): FieldRef => ({ kind, key })) : [];
   });
-}
-
-/** A param that differs against a metric: the question a scatter usually answers first. */
-export function defaultScatterFields(sections: readonly CompareSection[]): { x: FieldRef | undefined; y: FieldRef | undefined } {
-  const params = sections.find((s) => s.id === "params");
-  const metrics = sections.find((s) => s.id === "metrics");
-  const param = params?.differingKeys[0] ?? params?.allKeys[0];
-  const metricKeys = metrics?.differingKeys.length ? metrics.differingKeys : (metrics?.allKeys ?? []);
-  const x: FieldRef | undefined = param !== undefined ? { kind: "params", key: param } : metricKeys[0] !== undefined ? { kind: "metrics", key: metricKeys[0] } : undefined;
-  const yKey = metricKeys.find((k) => x?.kind !== "metrics" || k !== x.key);
-  return { x, y: yKey !== undefined ? { kind: "metrics", key: yKey } : undefined };
 }

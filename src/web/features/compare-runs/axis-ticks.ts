@@ -1,0 +1,70 @@
+import { niceStep } from "../metric-page/chart-series.js";
+
+export interface TickOptions {
+  /** About how many intervals between ticks. */
+  count?: number;
+  /** Every value of the field is a whole number (`layers`, `batch_size`): ticks are too. */
+  integer?: boolean;
+}
+
+const round12 = (x: number): number => Number(x.toPrecision(12));
+
+/** A step of 1, 2, 2.5 or 5 × 10^k; for whole numbers at least 1 and never 2.5 (→ 2), so `layers` gets no tick at 2.5. */
+function tickStep(span: number, count: number, integer: boolean): number {
+  const step = niceStep(span, count);
+  return integer ? Math.max(1, Math.floor(step)) : step;
+}
+
+/** Round tick values inside [min, max], about `count` intervals apart. */
+export function niceTicks(min: number, max: number, { count = 5, integer = false }: TickOptions = {}): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (!(max > min)) return [min];
+  const step = tickStep(max - min, count, integer);
+  // Integer multiples of the step, so 3 × 0.1 comes out as 0.3 (after rounding) and 0 as exactly 0.
+  const first = Math.ceil(min / step - 1e-9);
+  const last = Math.floor(max / step + 1e-9);
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(round12(i * step));
+  return ticks;
+}
+
+/**
+ * A scatter axis: the values' range with 5 % to spare on each side, so no point sits on the frame,
+ * and round ticks inside it. A single value gets a band around it; a whole-number field at least
+ * half a unit, so `layers` 2 and 3 are not pressed against the frame. Undefined without values.
+ */
+export function paddedAxis(values: readonly number[], options: TickOptions = {}): { domain: [number, number]; ticks: number[] } | undefined {
+  if (values.length === 0) return undefined;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const spare = hi > lo ? (hi - lo) * 0.05 : Math.abs(lo) * 0.1 || 1;
+  const pad = options.integer ? Math.max(0.5, spare) : spare;
+  const domain: [number, number] = [lo - pad, hi + pad];
+  return { domain, ticks: niceTicks(domain[0], domain[1], options) };
+}
+
+/** Whether a field's values are all whole numbers (and there is at least one). */
+export function allIntegers(values: readonly number[]): boolean {
+  return values.length > 0 && values.every((v) => Number.isInteger(v));
+}
+
+/** `3.6e-7`, `0.0005`, `250`, `1.5e6`: `significant` digits at most, an exponent outside 1e-4…1e6, without toExponential's `3.6000e-7` zeros and `+`. */
+export function formatTickNumber(value: number, significant = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const abs = Math.abs(value);
+  if (abs >= 1e-4 && abs < 1e6) return String(Number(value.toPrecision(significant)));
+  const [mantissa = "", exponent = ""] = value.toExponential(significant - 1).split("e");
+  return `${Number(mantissa)}e${Number(exponent)}`;
+}
+
+/**
+ * Labels for one axis's ticks: as many digits as the roundest tick set needs to be written exactly
+ * (1–3 for nice ticks), so a narrow range's `0.30005` beside `0.3` is not cut to a false `0.3001`.
+ */
+export function formatTicks(ticks: readonly number[]): string[] {
+  const exact = (digits: number) => ticks.every((t) => !Number.isFinite(t) || Number(t.toPrecision(digits)) === t);
+  let digits = 1;
+  while (digits < 12 && !exact(digits)) digits++;
+  return ticks.map((t) => formatTickNumber(t, digits));
+}
