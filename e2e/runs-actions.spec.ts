@@ -13,6 +13,18 @@ test("delete selected runs, find them under Deleted, restore them", async ({ pag
   await expect(runRow(page, "drop-me")).toHaveCount(0);
   await expect(runRows(page)).toHaveCount(1);
   expect((await api.call("getRun", { run_id: b.info.run_id })).run.info.lifecycle_stage).toBe("deleted");
+  // One click deleted it, so one click brings it back.
+  const notice = page.getByTestId("deleted-runs-notice");
+  await expect(notice).toContainText("Deleted 1 run");
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(runRow(page, "drop-me")).toBeVisible();
+  expect((await api.call("getRun", { run_id: b.info.run_id })).run.info.lifecycle_stage).toBe("active");
+
+  await runRow(page, "drop-me").getByRole("checkbox").click();
+  await page.getByRole("button", { name: "Delete 1" }).click();
+  await expect(runRow(page, "drop-me")).toHaveCount(0);
+  await expect(notice).toBeVisible();
 
   await page.getByRole("group", { name: "Run lifecycle" }).getByRole("button", { name: "Deleted" }).click();
   await expect(page).toHaveURL(/view=deleted/);
@@ -44,4 +56,17 @@ test("a server error is shown inline with MLflow's code and message", async ({ p
 test("an unknown run shows the server's RESOURCE_DOES_NOT_EXIST message", async ({ page }) => {
   await page.goto("/experiments/0/runs/0123456789abcdef0123456789abcdef");
   await expect(page.getByRole("alert")).toContainText("RESOURCE_DOES_NOT_EXIST");
+});
+
+test("a runs link to an experiment that does not exist shows only a way back", async ({ page }) => {
+  for (const id of ["987654321", "abc"]) {
+    await page.goto(`/experiments/${id}/runs`);
+    const notFound = page.getByTestId("experiment-not-found");
+    await expect(notFound).toContainText("does not exist");
+    await expect(page.getByLabel("Filter runs")).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Run lifecycle" })).toHaveCount(0);
+    await expect(page.getByRole("grid")).toHaveCount(0);
+  }
+  await page.getByTestId("experiment-not-found").getByRole("link", { name: "Back to experiments" }).click();
+  await expect(page).toHaveURL(/\/experiments\/?$/);
 });

@@ -21,16 +21,22 @@ test.beforeAll(async () => {
 
 const runsUrl = (query = "") => `/experiments/${experimentId}/runs${query ? `?${query}` : ""}`;
 
-/** Root names in the order the server returns them for `orderBy` (it is the tree's top level). */
-async function serverRootOrder(orderBy: string, filter?: string): Promise<string[]> {
-  const names: string[] = [];
+/** Every run name in the server's order for `orderBy`, and the root names of the families in the order
+ * the table's top level shows them: each family where its first run in that order is. */
+async function serverOrder(orderBy: string): Promise<{ runs: string[]; families: string[] }> {
+  const all: { id: string; name: string; parent: string | undefined }[] = [];
   let pageToken: string | undefined;
   do {
-    const page = await api.call("searchRuns", { experiment_ids: [experimentId], order_by: [orderBy], max_results: 1000, ...(filter ? { filter } : {}), ...(pageToken ? { page_token: pageToken } : {}) });
-    for (const r of page.runs ?? []) if (!r.data.tags.some((t) => t.key === SystemTags.PARENT_RUN_ID)) names.push(r.info.run_name);
+    const page = await api.call("searchRuns", { experiment_ids: [experimentId], order_by: [orderBy], max_results: 1000, ...(pageToken ? { page_token: pageToken } : {}) });
+    for (const r of page.runs ?? []) all.push({ id: r.info.run_id, name: r.info.run_name, parent: r.data.tags.find((t) => t.key === SystemTags.PARENT_RUN_ID)?.value });
     pageToken = page.runs?.length ? page.next_page_token : undefined;
   } while (pageToken);
-  return names;
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const rootName = (run: (typeof all)[number]): string => {
+    const parent = run.parent === undefined ? undefined : byId.get(run.parent);
+    return parent ? rootName(parent) : run.name;
+  };
+  return { runs: all.map((r) => r.name), families: [...new Set(all.map(rootName))] };
 }
 
 test("the tree of child runs expands and collapses, three levels deep", async ({ page }) => {
@@ -69,17 +75,38 @@ test("sorting by a metric follows the server's order (needs server order_by)", a
   await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
   await expect(page).toHaveURL(/sort=metrics\.loss(&|$)/);
   await expect(page.getByRole("columnheader", { name: /loss/ })).toHaveAttribute("aria-sort", "ascending");
+  // Sorted, the pages load on by themselves so every family is whole.
   await waitAllLoaded(page);
-  expect(await renderedRunNames(page, { topLevelOnly: true })).toEqual(await serverRootOrder("metrics.`loss` ASC"));
+  for (const direction of ["ASC", "DESC"] as const) {
+    const order = await serverOrder(`metrics.\`loss\` ${direction}`);
+    // Opened under the sort: the best run is on screen at once, under its ancestors, which are real
+    // (selectable) runs, not placeholders.
+    const shown = await renderedRunNames(page);
+    expect(shown.slice(0, 4)).toContain(order.runs[0]);
+    await expect(page.locator('[data-testid="run-row"][data-context]')).toHaveCount(0);
+    // A link to the same view shows the same table as the header click did.
+    await page.reload();
+    await waitAllLoaded(page);
+    expect(await renderedRunNames(page)).toEqual(shown);
+    await page.getByRole("button", { name: "Collapse all" }).click();
+    expect(await renderedRunNames(page, { topLevelOnly: true })).toEqual(order.families);
+    if (direction === "ASC") {
+      await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
+      await expect(page).toHaveURL(/sort=-metrics\.loss/);
+      await waitAllLoaded(page);
+    }
+  }
+});
 
-  await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
-  await expect(page).toHaveURL(/sort=-metrics\.loss/);
+test("a sort loads the pages by itself, so every parent shows its expander and child count (needs server order_by)", async ({ page }) => {
+  // Sorted by a param, a family's runs are spread over all the pages: without them a root shows no
+  // expander, and "Expand all" is missing, until the user has scrolled to the end.
+  await page.goto(runsUrl("sort=params.lr&c=params.lr"));
   await waitAllLoaded(page);
-  expect(await renderedRunNames(page, { topLevelOnly: true })).toEqual(await serverRootOrder("metrics.`loss` DESC"));
-  // The loss column of the top rows is descending.
-  const values = await runRows(page).locator('[data-column-id="metrics.loss"]').allTextContents();
-  const numbers = values.slice(0, 5).map(Number);
-  expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+  await expect(page.getByTestId("runs-status")).toContainText("300 runs loaded");
+  await page.getByRole("button", { name: "Collapse all" }).click();
+  await expect(runRows(page)).toHaveCount(20);
+  await expect(runRow(page, "root-00").locator(".child-count")).toHaveText("2");
 });
 
 test("a tag filter typed in the box narrows the table and the URL, keeping ancestors (needs server filter)", async ({ page }) => {
@@ -105,6 +132,11 @@ test("clicking a tag cell adds it to the filter (needs server filter)", async ({
   await expect(page).toHaveURL(/filter=/);
   await waitAllLoaded(page);
   await expect(page.getByTestId("runs-status")).toContainText("100 runs loaded");
+  // The same value again adds nothing: the filter already requires it.
+  const url = page.url();
+  await cell(runRow(page, "root-01"), "tags.team").getByRole("button").click();
+  await expect(page.getByLabel("Filter runs")).toHaveValue("tags.`team` = 'nlp'");
+  expect(page.url()).toBe(url);
 });
 
 test("reloading the URL restores filter, sort, columns, selection and view type (needs server filter and order_by)", async ({ page }) => {
@@ -217,14 +249,44 @@ test("keyboard: / focuses the search, j/k move, x selects, Enter opens", async (
   await expect(page.getByTestId("run-title")).toHaveText(name);
 });
 
+test("keyboard: j keeps the whole active row in view, below the sticky header", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  await page.getByRole("button", { name: "Expand all" }).click();
+  const grid = page.getByTestId("runs-grid");
+  const inView = () =>
+    grid.evaluate((el) => {
+      const row = el.querySelector(".grid-row.is-active");
+      const header = el.querySelector(".grid-header");
+      if (!row || !header) return false;
+      const r = row.getBoundingClientRect();
+      const top = header.getBoundingClientRect().bottom;
+      const bottom = el.getBoundingClientRect().top + el.clientTop + el.clientHeight;
+      return r.top >= top - 1 && r.bottom <= bottom + 0.5;
+    });
+  for (let i = 0; i < 45; i++) {
+    await page.keyboard.press("j");
+    expect(await inView(), `after ${i + 1} × j`).toBe(true);
+  }
+  for (let i = 0; i < 45; i++) await page.keyboard.press("k");
+  expect(await inView()).toBe(true);
+  await expect(page.locator(".grid-row.is-active .run-link")).toHaveText("root-00");
+});
+
 test("select with click, shift-click range and select-all", async ({ page }) => {
   await page.goto(runsUrl());
   await waitAllLoaded(page);
   await runRow(page, "root-02").getByRole("checkbox").click();
   await runRow(page, "root-06").getByRole("checkbox").click({ modifiers: ["Shift"] });
   await expect(page.getByTestId("selection-count")).toHaveText("5 selected");
-  await page.getByLabel("Select all loaded runs").check();
-  await expect(page.getByTestId("selection-count")).toHaveText("300 selected");
-  await page.getByLabel("Select all loaded runs").uncheck();
+  // Select-all takes the rows on show: the 20 roots, not the children of collapsed runs.
+  await page.getByLabel("Select all shown runs").check();
+  await expect(page.getByTestId("selection-count")).toHaveText("20 selected");
+  await expect(page.getByRole("button", { name: "Delete 20" })).toBeVisible();
+  await page.getByRole("button", { name: "Expand root-00", exact: true }).click();
+  await expect(page.getByLabel("Select all shown runs")).toHaveJSProperty("indeterminate", true);
+  await page.getByLabel("Select all shown runs").check();
+  await expect(page.getByTestId("selection-count")).toHaveText("22 selected");
+  await page.getByLabel("Select all shown runs").uncheck();
   await expect(page.getByText("Select runs to compare, delete or restore")).toBeVisible();
 });

@@ -28,9 +28,34 @@ describe("buildRunTree", () => {
     expect(outline(tree)).toBe("p1(c2,c1),p2");
   });
 
-  it("places a parent that the server ranked after its child at its own position", () => {
+  it("places a family where its best-ranked run is, even when the parent ranks after its child", () => {
     const tree = buildRunTree([run("x"), run("kid", "late"), run("y"), run("late")]);
-    expect(outline(tree)).toBe("x,y,late(kid)");
+    expect(outline(tree)).toBe("x,late(kid),y");
+    // A grandchild sorted first brings its whole line up, and orders the siblings on the way.
+    const deep = buildRunTree([run("g", "c2"), run("r2"), run("c1", "r1"), run("r1"), run("c2", "r1")]);
+    expect(outline(deep)).toBe("r1(c2(g),c1),r2");
+  });
+
+  it("gives the same tree however many pages are loaded, once ancestors are fetched", () => {
+    const all = [run("g", "c"), run("x"), run("c", "r"), run("y"), run("r")];
+    const full = outline(buildRunTree(all));
+    // Only the first two runs loaded: the line above g is fetched and is a result of the search.
+    const ancestors = new Map([
+      ["c", run("c", "r")],
+      ["r", run("r")],
+    ]);
+    const partial = buildRunTree(all.slice(0, 2), ancestors, () => true);
+    expect(outline(partial)).toBe("r(c(g)),x");
+    expect(full).toBe("r(c(g)),x,y");
+  });
+
+  it("makes fetched ancestors real rows when they match the search, context otherwise", () => {
+    const ancestors = new Map([
+      ["p", run("p")],
+      ["q", run("q")],
+    ]);
+    const tree = buildRunTree([run("a", "p"), run("b", "q")], ancestors, (r) => r.info.run_id === "p");
+    expect(outline(tree)).toBe("p(a),q*(b)");
   });
 
   it("hangs matching runs under fetched ancestors, ranked by their first match", () => {
@@ -42,8 +67,9 @@ describe("buildRunTree", () => {
     expect(outline(tree)).toBe("m1,root*(mid*(leaf)),m2");
   });
 
-  it("drops context nodes without loaded descendants", () => {
+  it("drops fetched ancestors without loaded descendants, at the top or nested", () => {
     expect(outline(buildRunTree([run("a")], new Map([["old", run("old")]])))).toBe("a");
+    expect(outline(buildRunTree([run("a")], new Map([["stale", run("stale", "a")]]), () => true))).toBe("a");
   });
 
   it("treats an unknown parent as a root and survives parent loops", () => {

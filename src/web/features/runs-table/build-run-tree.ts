@@ -3,16 +3,19 @@ import { runTag } from "../../utils/run-tag.js";
 
 /**
  * Child runs as a tree of any depth, from MLflow's `mlflow.parentRunId` tag. The loaded runs come in
- * the server's order (its filter and sort); ancestors fetched only to give matching runs their context
- * are "context" nodes. Siblings keep the server's order: a node ranks by its own position, or by its
- * first-ranked descendant when it is context, so the top level reads exactly like the server's list.
+ * the server's order (its filter and sort); their ancestors that the search has not returned are
+ * fetched and added. Those that cannot be results (a filter, another experiment, another lifecycle
+ * stage) are "context" nodes. A node ranks by its best-ranked member: itself or any descendant, so
+ * a family sits where its first run in the server's order is, and loading more pages (which only
+ * brings later runs) never moves what is already shown: a link gives the same table however many
+ * pages were loaded, and a sort by a child's metric brings its whole family up.
  */
 export interface RunTreeNode {
   run: Run;
   children: RunTreeNode[];
   /** Not a result of the search: shown only because a descendant is. */
   isContext: boolean;
-  /** Position in the server's order (own, or first descendant's for context nodes). */
+  /** Best position in the server's order of the node and its descendants (Infinity: none loaded). */
   rank: number;
 }
 
@@ -40,14 +43,18 @@ export function missingParentIds(runs: Iterable<Run>, isKnown: (runId: string) =
   return [...missing];
 }
 
-export function buildRunTree(loaded: readonly Run[], ancestors: ReadonlyMap<string, Run> = new Map()): RunTreeNode[] {
+/**
+ * `isResult` says whether a fetched ancestor matches the search anyway (it is on a page not loaded
+ * yet): such an ancestor is a real, selectable row, not context.
+ */
+export function buildRunTree(loaded: readonly Run[], ancestors: ReadonlyMap<string, Run> = new Map(), isResult: (run: Run) => boolean = () => false): RunTreeNode[] {
   const nodes = new Map<string, RunTreeNode>();
   loaded.forEach((run, index) => {
     // A run can appear twice if data shifts between pages; the first position wins.
     if (!nodes.has(run.info.run_id)) nodes.set(run.info.run_id, { run, children: [], isContext: false, rank: index });
   });
   for (const [id, run] of ancestors) {
-    if (!nodes.has(id)) nodes.set(id, { run, children: [], isContext: true, rank: Infinity });
+    if (!nodes.has(id)) nodes.set(id, { run, children: [], isContext: !isResult(run), rank: Infinity });
   }
 
   const parentOf = new Map<string, RunTreeNode>();
@@ -68,16 +75,13 @@ export function buildRunTree(loaded: readonly Run[], ancestors: ReadonlyMap<stri
     }
   }
 
+  // A fetched ancestor without any loaded descendant has nothing to explain (stale cache): dropped.
   const settle = (node: RunTreeNode): number => {
-    for (const child of node.children) {
-      const childRank = settle(child);
-      if (node.isContext) node.rank = Math.min(node.rank, childRank);
-    }
-    node.children.sort((a, b) => a.rank - b.rank);
+    for (const child of node.children) node.rank = Math.min(node.rank, settle(child));
+    node.children = node.children.filter((c) => c.rank !== Infinity).sort((a, b) => a.rank - b.rank);
     return node.rank;
   };
   for (const root of roots) settle(root);
-  // A context node without any loaded descendant has nothing to explain (stale cache): drop it.
   return roots.filter((r) => r.rank !== Infinity).sort((a, b) => a.rank - b.rank);
 }
 

@@ -4,7 +4,7 @@ import { paths } from "../../config/paths.js";
 import { descendantCount, type RunTreeRow } from "./build-run-tree.js";
 import type { ColumnDef } from "./column-model.js";
 import { ColumnGap } from "./column-gap.js";
-import { CHECK_WIDTH, HEADER_HEIGHT, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
+import { CHECK_WIDTH, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
 
 /** A leaf's name lines up with its siblings' after their toggle: the toggle's width and the gap after it (runs-table.css). */
 const TOGGLE_SPACE = 18 + 4;
@@ -13,6 +13,7 @@ import { runCellContent } from "./run-cell.js";
 interface Props {
   row: RunTreeRow;
   index: number;
+  /** Offset in the grid's content, the header above the rows included. */
   top: number;
   nameWidth: number;
   columns: readonly ColumnDef[];
@@ -64,7 +65,7 @@ export const RunRow = memo(function RunRow(props: Props) {
       aria-level={row.depth + 1}
       aria-expanded={children.length ? row.expanded : undefined}
       className={classes}
-      style={{ top: HEADER_HEIGHT + top, height: ROW_HEIGHT }}
+      style={{ top, height: ROW_HEIGHT }}
       data-run-id={id}
       data-context={isContext || undefined}
       data-testid="run-row"

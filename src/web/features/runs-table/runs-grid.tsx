@@ -42,7 +42,10 @@ export function RunsGrid(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
-    // The sticky header sits above the rows inside the same scroller.
+    // The sticky header sits above the rows inside the same scroller: the rows start below it
+    // (paddingStart, so a row's `start` is where it really is and scrolling to it down the list
+    // brings its whole height into view), and scrolling up to a row stops under it.
+    paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const columnVirtualizer = useVirtualizer({
@@ -78,12 +81,12 @@ export function RunsGrid(props: Props) {
       aria-multiselectable="true"
       data-testid="runs-grid"
     >
-      <div style={{ position: "relative", width, minWidth: "100%", height: HEADER_HEIGHT + rowVirtualizer.getTotalSize() }}>
+      <div style={{ position: "relative", width, minWidth: "100%", height: rowVirtualizer.getTotalSize() }}>
         <div role="row" aria-rowindex={1} className="grid-header" style={{ height: HEADER_HEIGHT }}>
           <div role="columnheader" className="grid-cell header-cell pinned check-cell" style={{ left: 0, width: CHECK_WIDTH }}>
             <input
               type="checkbox"
-              aria-label="Select all loaded runs"
+              aria-label="Select all shown runs"
               checked={props.selectAllState === "all"}
               ref={(el) => {
                 if (el) el.indeterminate = props.selectAllState === "some";

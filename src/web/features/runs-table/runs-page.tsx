@@ -6,7 +6,6 @@ import { experimentQueryOptions } from "../../api/experiments/experiment-queries
 import { ErrorBanner } from "../../components/error-banner.js";
 import { ViewTypeSwitch } from "../../components/view-type-switch.js";
 import { paths } from "../../config/paths.js";
-import { appendClause } from "../../utils/filter-text.js";
 import { followInApp } from "../../utils/follow-in-app.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
@@ -14,25 +13,42 @@ import { checkRunFilter } from "../search-bar/check-filter.js";
 import { SearchBox } from "../search-bar/search-box.js";
 import { buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
+import { DeletedRunsNotice } from "./deleted-runs-notice.js";
+import { ExperimentNotFound } from "./experiment-not-found.js";
+import { isMissingExperimentError } from "./is-missing-experiment-error.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
 import { SelectionActions } from "./selection-actions.js";
 import { selectRange, toggleAll, toggleSelection } from "./selection.js";
 import { suggestionSource } from "./suggestion-source.js";
+import { useRunDeletion } from "./use-run-deletion.js";
 import { useRunRows } from "./use-run-rows.js";
 import { useRunsViewState } from "./use-runs-view-state.js";
 import { useTableKeyboard } from "./use-table-keyboard.js";
+import { withClause } from "./with-clause.js";
 import "./runs-table.css";
 
+interface ExperimentsInfo {
+  names: ReadonlyMap<string, string>;
+  error: unknown;
+  /** Whether the server said one of the experiments does not exist. */
+  missing: boolean;
+}
+
 /** Combined once per change of the experiment queries, so the map is stable for the memoised rows. */
-function namesOf(results: UseQueryResult<Experiment>[]): { names: ReadonlyMap<string, string>; error: unknown } {
-  return { names: new Map(results.flatMap((q) => (q.data ? [[q.data.experiment_id, q.data.name] as const] : []))), error: results.find((q) => q.isError)?.error };
+function namesOf(results: UseQueryResult<Experiment>[]): ExperimentsInfo {
+  const error = results.find((q) => q.isError)?.error;
+  return {
+    names: new Map(results.flatMap((q) => (q.data ? [[q.data.experiment_id, q.data.name] as const] : []))),
+    error,
+    missing: results.some((q) => q.isError && isMissingExperimentError(q.error)),
+  };
 }
 
 export function RunsPage() {
   const params = useParams();
   const experimentIds = useMemo(() => experimentIdsOf(params.experimentIds), [params.experimentIds]);
-  const { names: experimentNames, error: experimentError } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
+  const { names: experimentNames, error: experimentError, missing } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
 
   const [view, setView] = useRunsViewState();
   const { filter, sort, viewType } = view;
@@ -44,21 +60,21 @@ export function RunsPage() {
   const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1), [view.columns, experimentIds.length]);
 
   const selected = useMemo(() => new Set(view.selected), [view.selected]);
-  const selectableIds = useMemo(() => loaded.map((r) => r.info.run_id), [loaded]);
-  const selectedLoaded = selectableIds.filter((id) => selected.has(id)).length;
+  // What select-all and shift-click act on: the rows on show (not children of collapsed runs), without context ancestors.
+  const selectableIds = useMemo(() => rows.filter((r) => !r.node.isContext).map((r) => r.node.run.info.run_id), [rows]);
+  const selectedShown = selectableIds.filter((id) => selected.has(id)).length;
   const anchor = useRef<string | undefined>(undefined);
   const [activeIndex, setActiveIndex] = useState(-1);
   const navigate = useNavigate();
 
 
   const select = useStableCallback((runId: string, event?: MouseEvent) => {
-    const visible = rows.filter((r) => !r.node.isContext).map((r) => r.node.run.info.run_id);
-    const next = event?.shiftKey ? selectRange(view.selected, visible, anchor.current, runId) : toggleSelection(view.selected, runId);
+    const next = event?.shiftKey ? selectRange(view.selected, selectableIds, anchor.current, runId) : toggleSelection(view.selected, runId);
     if (!event?.shiftKey) anchor.current = runId;
     setView({ selected: next });
   });
   const openLink = useStableCallback((event: MouseEvent<HTMLAnchorElement>) => followInApp(event, navigate));
-  const addFilter = useStableCallback((clause: string) => setView({ filter: appendClause(view.filter, clause), selected: [] }));
+  const addFilter = useStableCallback((clause: string) => setView({ filter: withClause(view.filter, clause), selected: [] }));
   const activeRow = rows[activeIndex];
   useTableKeyboard({
     rowCount: rows.length,
@@ -74,8 +90,11 @@ export function RunsPage() {
     },
   });
 
+  const deletion = useRunDeletion(experimentIds);
+
   const title = experimentIds.length === 1 ? (experimentNames.get(experimentIds[0] ?? "") ?? `Experiment ${experimentIds[0] ?? ""}`) : `${experimentIds.length} experiments`;
-  useDocumentTitle(title);
+  useDocumentTitle(missing ? "Experiment not found" : title);
+  if (missing) return <ExperimentNotFound experimentIds={experimentIds} error={experimentError} />;
   return (
     <div className="page runs-page">
       <div className="page-header">
@@ -112,8 +131,10 @@ export function RunsPage() {
           viewType={view.viewType}
           experimentIds={experimentIds}
           onClear={() => setView({ selected: [] })}
+          deletion={deletion}
         />
       </div>
+      <DeletedRunsNotice deletion={deletion} />
       <RunsBody
         invalidFilter={filterCheck.ok ? undefined : filterCheck.message}
         query={query}
@@ -125,7 +146,7 @@ export function RunsPage() {
           sort: view.sort,
           onSort: (column: ColumnDef) => setView({ sort: nextSort(view.sort, column) }),
           selected,
-          selectAllState: selectedLoaded === 0 ? "none" : selectedLoaded === selectableIds.length ? "all" : "some",
+          selectAllState: selectedShown === 0 ? "none" : selectedShown === selectableIds.length ? "all" : "some",
           onSelectAll: () => setView({ selected: toggleAll(view.selected, selectableIds) }),
           onSelect: select,
           activeIndex,

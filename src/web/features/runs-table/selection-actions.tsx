@@ -3,6 +3,7 @@ import type { Run, ViewType } from "../../../core/index.js";
 import { useRunsLifecycleMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
+import type { RunDeletion } from "./use-run-deletion.js";
 
 interface Props {
   selectedIds: readonly string[];
@@ -10,10 +11,14 @@ interface Props {
   viewType: ViewType;
   experimentIds: readonly string[];
   onClear: () => void;
+  deletion: RunDeletion;
 }
 
-/** Compare, delete and restore the selected runs. Deletion is soft in MLflow, so it needs no confirm. */
-export function SelectionActions({ selectedIds, loaded, viewType, experimentIds, onClear }: Props) {
+/**
+ * Compare, delete and restore the selected runs. Deletion is soft in MLflow and the notice after it
+ * offers Undo (see useRunDeletion), so it needs no confirm.
+ */
+export function SelectionActions({ selectedIds, loaded, viewType, experimentIds, onClear, deletion }: Props) {
   const lifecycle = useRunsLifecycleMutation();
   if (selectedIds.length === 0) return <span className="faint">Select runs to compare, delete or restore</span>;
   const stageOf = new Map(loaded.map((r) => [r.info.run_id, r.info.lifecycle_stage]));
@@ -21,7 +26,8 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
   const fallback = viewType === "DELETED_ONLY" ? "deleted" : "active";
   const deletable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "active");
   const restorable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "deleted");
-  const run = (action: "delete" | "restore", runIds: string[]) => lifecycle.mutate({ action, runIds, experimentIds }, { onSuccess: onClear });
+  const restore = (runIds: string[]) => lifecycle.mutate({ action: "restore", runIds, experimentIds }, { onSuccess: onClear });
+  const busy = lifecycle.isPending || deletion.deleting;
 
   return (
     <div className="selection-actions" role="group" aria-label="Selected runs">
@@ -35,12 +41,12 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
         </Link>
       )}
       {deletable.length > 0 && (
-        <button type="button" className="btn btn-danger" disabled={lifecycle.isPending} onClick={() => run("delete", deletable)}>
+        <button type="button" className="btn btn-danger" disabled={busy} onClick={() => deletion.deleteRuns(deletable, onClear)}>
           Delete {deletable.length}
         </button>
       )}
       {restorable.length > 0 && (
-        <button type="button" className="btn" disabled={lifecycle.isPending} onClick={() => run("restore", restorable)}>
+        <button type="button" className="btn" disabled={busy} onClick={() => restore(restorable)}>
           Restore {restorable.length}
         </button>
       )}

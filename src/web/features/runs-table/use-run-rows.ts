@@ -6,17 +6,36 @@ import type { RunSearch } from "../../api/runs/run-search.js";
 import { afterNextPaint } from "../../utils/after-next-paint.js";
 import { windowFirstRunsPageSize } from "./first-page-size.js";
 import { buildRunTree, flattenRunTree, type RunTreeNode } from "./build-run-tree.js";
+import { ancestorIsResult } from "./ancestor-is-result.js";
 import { useAncestorRuns } from "./use-ancestor-runs.js";
 
 export type ExpandMode = "default" | "all" | "none";
 
+interface Expansion {
+  /** The search this expansion belongs to. */
+  searchKey: string;
+  mode: ExpandMode;
+  /** Runs flipped from the mode's default by a single toggle. */
+  toggled: ReadonlySet<string>;
+}
+
+const freshExpansion = (searchKey: string): Expansion => ({ searchKey, mode: "default", toggled: new Set() });
+
 /** How long a view with only its first page is left alone before the second page is fetched anyway. */
 const SECOND_PAGE_AFTER_MS = 1000;
+/**
+ * Under a sort, pages load on by themselves up to this many runs. A sort splits families across
+ * pages (children without the sorted key come last), and a parent only shows its expander and
+ * child count once its children are loaded: up to here the tree is whole a moment after the first
+ * paint, whichever way the table was opened; beyond, children on later pages join when scrolled in.
+ */
+export const SORTED_TREE_RUNS = 1000;
 
 /**
  * The runs of a search as visible tree rows. Expansion is local UI state: by default context
- * ancestors and (under a filter) every node are open so matches are visible, everything else is
- * closed; "expand/collapse all" switch the default, and single toggles flip it per run.
+ * ancestors and, under a filter or a sort, every node are open so the results show in the server's
+ * order under their parents; otherwise only the top level shows. "Expand/collapse all" switch the
+ * default, and single toggles flip it per run.
  */
 export function useRunRows(search: RunSearch, enabled: boolean) {
   const options = runSearchQueryOptions(search, windowFirstRunsPageSize());
@@ -34,39 +53,48 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) afterNextPaint(() => void fetchNextPage({ cancelRefetch: false }));
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  const onlyFirstPage = query.data?.pages.length === 1;
+  const pageCount = query.data?.pages.length ?? 0;
+  const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
+  const sorted = search.orderBy !== undefined;
+  const completeTree = sorted && loaded.length < SORTED_TREE_RUNS;
   useEffect(() => {
-    if (!onlyFirstPage) return;
+    if (pageCount === 0) return;
+    if (completeTree) {
+      loadMore();
+      return;
+    }
+    if (pageCount !== 1) return;
     const timer = window.setTimeout(loadMore, SECOND_PAGE_AFTER_MS);
     return () => window.clearTimeout(timer);
-  }, [onlyFirstPage, loadMore]);
-  const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
+  }, [pageCount, completeTree, loadMore]);
   const loadedIds = useMemo(() => new Set(loaded.map((r) => r.info.run_id)), [loaded]);
   const ancestors = useAncestorRuns(loaded, loadedIds, search.experimentIds);
-  const tree = useMemo(() => buildRunTree(loaded, ancestors), [loaded, ancestors]);
+  const { experimentIds, filter, viewType } = search;
+  const isResult = useMemo(() => ancestorIsResult({ experimentIds, filter, viewType }), [experimentIds, filter, viewType]);
+  const tree = useMemo(() => buildRunTree(loaded, ancestors, isResult), [loaded, ancestors, isResult]);
 
-  const [mode, setMode] = useState<ExpandMode>("default");
-  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
-  const filtering = search.filter.trim().length > 0;
+  // Expansion starts over with each search, so a link shows the same tree however it was reached.
+  const searchKey = JSON.stringify([experimentIds, filter, search.orderBy, viewType]);
+  const [expansion, setExpansion] = useState<Expansion>(() => freshExpansion(searchKey));
+  if (expansion.searchKey !== searchKey) setExpansion(freshExpansion(searchKey));
+  const { mode, toggled } = expansion;
+  const openByDefault = filter.trim().length > 0 || sorted;
   const rows = useMemo(() => {
-    const byDefault = (node: RunTreeNode) => (mode === "all" ? true : mode === "none" ? false : node.isContext || filtering);
+    const byDefault = (node: RunTreeNode) => (mode === "all" ? true : mode === "none" ? false : node.isContext || openByDefault);
     return flattenRunTree(tree, (node) => byDefault(node) !== toggled.has(node.run.info.run_id));
-  }, [tree, mode, toggled, filtering]);
+  }, [tree, mode, toggled, openByDefault]);
 
   const toggle = useCallback(
     (runId: string) =>
-      setToggled((prev) => {
-        const next = new Set(prev);
+      setExpansion((prev) => {
+        const next = new Set(prev.toggled);
         if (next.has(runId)) next.delete(runId);
         else next.add(runId);
-        return next;
+        return { ...prev, toggled: next };
       }),
     [],
   );
-  const expandAll = (expand: boolean) => {
-    setMode(expand ? "all" : "none");
-    setToggled(new Set());
-  };
+  const expandAll = (expand: boolean) => setExpansion((prev) => ({ ...prev, mode: expand ? "all" : "none", toggled: new Set() }));
   const hasChildren = useMemo(() => tree.some((n) => n.children.length > 0), [tree]);
 
   return { query, loaded, rows, toggle, expandAll, hasChildren, loadMore };
