@@ -166,6 +166,13 @@ test("three runs overlay with a legend in stable colours; hovering a legend entr
 
   await legend.nth(1).hover();
   await expect(chart.locator(".rmc-line.is-highlighted")).toHaveAttribute("stroke", expected.get(second) ?? "");
+  // Clicking an entry hides its run's curve (and its points from the badge); clicking again shows it.
+  await legend.nth(1).getByRole("button").click();
+  await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(2);
+  await expect(chart.locator(`[data-testid="chart-line"][data-run-id="${second}"]`)).toHaveCount(0);
+  await expect(page.getByTestId("points-badge")).toHaveText(/ of 6,000 points$/);
+  await legend.nth(1).getByRole("button").click();
+  await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(3);
   // Relative time puts the three runs, started an hour apart, on one origin.
   await page.getByRole("button", { name: "Relative time" }).click();
   await expect(chart.locator(".recharts-label")).toHaveText("Relative time");
@@ -241,4 +248,23 @@ test("the runs table's Chart action opens the selected runs' charts", async ({ p
   await expect(page).toHaveURL(/\/metrics\?runs=/);
   await expect(page.getByTestId("metric-grid-card")).toHaveCount(1);
   await expect(page.getByTestId("legend-entry")).toHaveCount(2);
+});
+
+test("the tooltip shows a run only where it has a point: not a run logged once, far from its step", async ({ page }) => {
+  const experimentId = (await createExperiment()).id;
+  const long = (await createRun(experimentId, { name: "long-run" })).info.run_id;
+  await logMetricSeries(long, "loss", 1000, lossCurve(0, 1000));
+  const once = (await createRun(experimentId, { name: "logged-once", metrics: { loss: 0.5 } })).info.run_id;
+
+  await page.goto(`/experiments/${experimentId}/runs/${long}/metrics/loss?runs=${once}`);
+  const chart = page.getByTestId("runs-metric-chart");
+  await expect(chart.locator('[data-testid="chart-line"][data-points]')).toHaveCount(2);
+  const area = chart.getByTestId("chart-plot-area");
+  const box = await area.boundingBox();
+  if (!box) throw new Error("no plot area");
+  await area.hover({ position: { x: box.width * 0.8, y: box.height / 2 } });
+  await expect(page.getByTestId("chart-tooltip")).toContainText("long-run");
+  await expect(page.getByTestId("chart-tooltip")).not.toContainText("logged-once");
+  await area.hover({ position: { x: 2, y: box.height / 2 } });
+  await expect(page.getByTestId("chart-tooltip")).toContainText("logged-once");
 });

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { sampledHistoryQueryOptions } from "../../api/metrics/metric-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
@@ -55,6 +55,16 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   const runIds = useMemo(() => (runIdsKey ? runIdsKey.split(",") : []), [runIdsKey]);
   const history = useQuery({ ...sampledHistoryQueryOptions(chartHistoryQuery(runIds, metricKey, settings, maxPoints)), enabled: runIds.length > 0 });
   const [highlighted, setHighlighted] = useState<string | undefined>();
+  // Curves hidden from the legend: a passing look at the runs behind them, so not kept in the URL.
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleHidden = useCallback((runId: string) => {
+    setHidden((current) => {
+      const next = new Set(current);
+      if (!next.delete(runId)) next.add(runId);
+      return next;
+    });
+    setHighlighted(undefined);
+  }, []);
   // Geometry from the data and settings only; names join after, sharing the points arrays, so the
   // lines are not rebuilt when the runs' names arrive after the history.
   const plotted = useMemo(() => {
@@ -68,16 +78,24 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     const names = new Map(runs.map((r) => [r.runId, r.runName]));
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
   }, [plotted, runs]);
-  const shown = series.reduce((n, s) => n + s.shown, 0);
-  const total = series.reduce((n, s) => n + s.total, 0);
-  const offScale = series.reduce((n, s) => n + s.offScale, 0);
+  const visible = useMemo(() => (hidden.size === 0 ? series : series.filter((s) => !hidden.has(s.runId))), [series, hidden]);
+  const shown = visible.reduce((n, s) => n + s.shown, 0);
+  const total = visible.reduce((n, s) => n + s.total, 0);
+  const offScale = visible.reduce((n, s) => n + s.offScale, 0);
   const root = useRef<HTMLDivElement>(null);
-  usePaintedMark(root, series.filter((s) => s.points.length > 0).length);
+  usePaintedMark(root, visible.filter((s) => s.points.length > 0).length);
 
   const body = () => {
     if (runIds.length === 0) return <EmptyState title="No runs">Select runs to chart this metric.</EmptyState>;
     if (history.isError) return <ErrorBanner error={history.error} title="Could not load the metric history" onRetry={() => void history.refetch()} />;
     if (history.isPending) return <div className="rmc-skeleton" style={{ height }} role="status" aria-label="Loading metric history" />;
+    if (visible.length === 0 && series.length > 0) {
+      return (
+        <div style={{ minHeight: height }} className="rmc-empty">
+          <EmptyState title="Every run is hidden">Click a run in the legend to show it again.</EmptyState>
+        </div>
+      );
+    }
     if (shown === 0) {
       return (
         <div style={{ minHeight: height }} className="rmc-empty">
@@ -89,13 +107,13 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
       );
     }
     // The root is mounted (it held the skeleton): its width is the plot's.
-    return <ChartPlot series={series} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
+    return <ChartPlot series={visible} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
   };
 
   return (
     <div className={`rmc${history.isPlaceholderData ? " is-stale" : ""}`} data-testid="runs-metric-chart" ref={root}>
       <div className="rmc-header">
-        {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} />}
+        {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} hidden={hidden} onToggle={toggleHidden} />}
         <span className="rmc-header-spacer" />
         {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
         {offScale > 0 && (
