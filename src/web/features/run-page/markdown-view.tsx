@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import Markdown, { type UrlTransform } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 /**
  * http(s), mailto and scheme-less (relative) URLs survive; `javascript:`, `data:`, `vbscript:` and
@@ -22,6 +23,9 @@ function ExternalLink({ href, children }: ComponentProps<"a">) {
   );
 }
 
+/** GitHub-flavoured markdown, as MLflow's UI renders notes: tables, task lists, strikethrough, autolinks. */
+const REMARK_PLUGINS = [remarkGfm];
+
 /**
  * Renders user markdown (run notes) safely: react-markdown builds React elements from the markdown
  * tree and never injects raw HTML (skipHtml drops `<img onerror=…>` and friends entirely), so no
@@ -30,7 +34,7 @@ function ExternalLink({ href, children }: ComponentProps<"a">) {
 export function MarkdownView({ text }: { text: string }) {
   return (
     <div className="markdown">
-      <Markdown skipHtml urlTransform={safeUrl} components={{ a: ExternalLink }}>
+      <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={{ a: ExternalLink }}>
         {text}
       </Markdown>
     </div>
