@@ -76,4 +76,53 @@ test.describe("experiments", () => {
     await expect(cell(runRow(page, "run-of-one"), "attributes.experiment_id")).toHaveText(one.name);
     await expect(cell(runRow(page, "run-of-two"), "attributes.experiment_id")).toHaveText(two.name);
   });
+
+  test("a refused rename keeps the editor and the typed name, with the whole message beside it", async ({ page }) => {
+    const [taken, mine] = await Promise.all([createExperiment(), createExperiment()]);
+    await page.goto(`/experiments?q=${mine.name}`);
+    await row(page, mine.name).getByRole("button", { name: "Rename" }).click();
+    const field = page.getByLabel("Experiment name", { exact: true });
+    await field.fill(taken.name);
+    await field.press("Enter");
+    const problem = page.getByTestId("experiment-row").getByRole("alert");
+    await expect(problem).toContainText(`${taken.name}`);
+    await expect(field).toHaveValue(taken.name);
+    // Readable: the message is not cut off inside the name cell.
+    expect(await problem.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await field.press("Escape");
+    await expect(row(page, mine.name)).toBeVisible();
+  });
+
+  test("a delete can be undone from the notice", async ({ page }) => {
+    const experiment = await createExperiment();
+    await page.goto(`/experiments?q=${experiment.name}`);
+    await row(page, experiment.name).getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByTestId("deleted-notice")).toContainText(`Deleted ${experiment.name}`);
+    await expect(row(page, experiment.name)).toHaveCount(0);
+    await page.getByTestId("deleted-notice").getByRole("button", { name: "Undo" }).click();
+    await expect(row(page, experiment.name)).toBeVisible();
+    await expect(page.getByTestId("deleted-notice")).toHaveCount(0);
+    expect((await api.call("getExperiment", { experiment_id: experiment.id })).experiment.lifecycle_stage).toBe("active");
+  });
+
+  test("a deleted experiment is listed as a link to its runs, marked deleted", async ({ page }) => {
+    const experiment = await createExperiment();
+    await api.call("deleteExperiment", { experiment_id: experiment.id });
+    await page.goto(`/experiments?view=all&q=${experiment.name}`);
+    await expect(row(page, experiment.name)).toContainText("deleted");
+    await row(page, experiment.name).getByRole("link", { name: experiment.name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs`));
+  });
+
+  test("at 800 px the header scrolls with the rows and the actions are in view", async ({ page }) => {
+    const experiment = await createExperiment();
+    await page.setViewportSize({ width: 800, height: 700 });
+    await page.goto(`/experiments?q=${experiment.name}`);
+    const target = row(page, experiment.name);
+    await expect(target.getByRole("button", { name: "Delete" })).toBeInViewport();
+    const scroller = page.locator(".experiment-scroll");
+    expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const [header, body] = await Promise.all([page.getByRole("columnheader", { name: "Name" }).boundingBox(), target.getByRole("link").boundingBox()]);
+    expect(Math.abs((header?.x ?? 0) - (body?.x ?? 1))).toBeLessThan(2);
+  });
 });

@@ -118,3 +118,58 @@ test("the overview links parent and child runs, and metrics link to their chart 
   await page.getByTestId("child-runs").getByRole("link", { name: "child-run" }).click();
   await expect(page.getByTestId("run-title")).toHaveText("child-run");
 });
+
+test("long param and tag values are clamped, with Show more and Copy", async ({ page }) => {
+  const experiment = await createExperiment();
+  const long = "p".repeat(6000);
+  const run = await createRun(experiment.id, { name: "long-values", params: [{ key: "long_param", value: long }, { key: "lr", value: "0.01" }], tags: [{ key: "long_tag", value: "x".repeat(5000) }] });
+  await page.goto(`/experiments/${experiment.id}/runs/${run.info.run_id}`);
+  const params = page.getByTestId("params");
+  await expect(params.getByTestId("long-value")).toHaveText(`${"p".repeat(300)}…`);
+  await expect(params).toContainText("0.01");
+  // The cards after Parameters stay close: the page is not thousands of pixels tall.
+  expect(await page.locator(".page-scroll").evaluate((el) => el.scrollHeight)).toBeLessThan(2000);
+  await params.getByRole("button", { name: "Show more of long_param" }).click();
+  await expect(params.getByTestId("long-value")).toHaveText(long);
+  await expect(page.getByTestId("user-tags").getByRole("button", { name: "Copy long_tag" })).toBeVisible();
+});
+
+test("a deleted run says so, is read-only and can be restored; an active one can be deleted", async ({ page }) => {
+  const { experimentId, runId } = await newRun();
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  await page.getByRole("button", { name: "Delete run" }).click();
+  await expect(page.getByTestId("deleted-run-banner")).toContainText("This run is deleted");
+  expect((await api.call("getRun", { run_id: runId })).run.info.lifecycle_stage).toBe("deleted");
+  await expect(page.getByRole("button", { name: /Add note|Edit note/ })).toHaveCount(0);
+  await expect(page.getByLabel("New tag key")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit tag team" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Restore run" }).click();
+  await expect(page.getByTestId("deleted-run-banner")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit tag team" })).toBeVisible();
+  expect((await api.call("getRun", { run_id: runId })).run.info.lifecycle_stage).toBe("active");
+});
+
+test("a run that does not exist shows not found with a way back, and no Retry", async ({ page }) => {
+  const experiment = await createExperiment();
+  await page.goto(`/experiments/${experiment.id}/runs/0123456789abcdef0123456789abcdef`);
+  await expect(page.getByTestId("empty-state")).toContainText("Run not found");
+  await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  await page.getByRole("link", { name: `Back to the runs of ${experiment.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs$`));
+});
+
+test("leaving with an unsaved note draft asks first", async ({ page }) => {
+  const { experimentId, runId } = await newRun();
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.getByLabel("Note (markdown)").fill("half a thought");
+  await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Experiments" }).click();
+  const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Stay and keep editing" }).click();
+  await expect(page.getByLabel("Note (markdown)")).toHaveValue("half a thought");
+  await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Experiments" }).click();
+  await page.getByRole("button", { name: "Discard and leave" }).click();
+  await expect(page).toHaveURL(/\/experiments$/);
+});

@@ -12,8 +12,10 @@ import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { parseViewType, viewTypeParam } from "../../utils/view-type-param.js";
 import { CreateExperimentForm } from "./create-experiment-form.js";
+import { DeletedExperimentNotice } from "./deleted-experiment-notice.js";
 import { ExperimentList } from "./experiment-list.js";
 import { filterExperiments } from "./filter-experiments.js";
+import { useExperimentDeletion } from "./use-experiment-deletion.js";
 import "./experiments.css";
 
 export function ExperimentsPage() {
@@ -22,6 +24,8 @@ export function ExperimentsPage() {
   const experiments = useQuery(experimentListQueryOptions(viewType));
   // Which experiments to open together; transient, so it stays out of the URL until "Compare" is pressed.
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const deletion = useExperimentDeletion();
+  const [renamingId, setRenamingId] = useState<string | undefined>();
   const checkedIds = (experiments.data ?? []).map((e) => e.experiment_id).filter((id) => checked.has(id));
 
   const update = (changes: { q?: string; view?: ViewType }) =>
@@ -43,7 +47,7 @@ export function ExperimentsPage() {
       { replace: true, flushSync: true },
     );
   const query = params.get("q") ?? "";
-  const shown = useMemo(() => filterExperiments(experiments.data ?? [], query), [experiments.data, query]);
+  const shown = useMemo(() => filterExperiments(experiments.data ?? [], query, renamingId), [experiments.data, query, renamingId]);
 
   useDocumentTitle("Experiments");
   return (
@@ -75,6 +79,14 @@ export function ExperimentsPage() {
         )}
         <CreateExperimentForm />
       </div>
+      <DeletedExperimentNotice
+        deleted={deletion.lastDeleted}
+        deleteFailure={deletion.deleteFailure}
+        undoing={deletion.undoing}
+        undoError={deletion.undoError}
+        onUndo={deletion.undo}
+        onDismiss={deletion.dismiss}
+      />
       {experiments.isPending ? (
         <LoadingState label="Loading experiments…" />
       ) : experiments.isError ? (
@@ -84,7 +96,14 @@ export function ExperimentsPage() {
           {!query && viewType !== "DELETED_ONLY" && "Create one above, or log a run from any MLflow client."}
         </EmptyState>
       ) : (
-        <ExperimentList experiments={shown} checked={checked} onCheckedChange={setChecked} />
+        <ExperimentList
+          experiments={shown}
+          checked={checked}
+          onCheckedChange={setChecked}
+          onDelete={deletion.deleteExperiment}
+          deletingId={deletion.deletingId}
+          onRenamingChange={setRenamingId}
+        />
       )}
     </div>
   );

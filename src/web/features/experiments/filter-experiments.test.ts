@@ -23,4 +23,7 @@ describe("filterExperiments", () => {
   it("returns everything for a blank query", () => {
     expect(filterExperiments(all, "  ")).toHaveLength(3);
   });
+  it("keeps the experiment being renamed even when its name no longer matches", () => {
+    expect(filterExperiments(all, "mnist", "0").map((e) => e.experiment_id)).toEqual(["0", "1", "12"]);
+  });
 });

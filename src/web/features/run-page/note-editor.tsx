@@ -5,15 +5,17 @@ import { ErrorBanner } from "../../components/error-banner.js";
 import { runTag } from "../../utils/run-tag.js";
 import { Card } from "./card.js";
 import { MarkdownView } from "./markdown-view.js";
+import { UnsavedChangesPrompt } from "./unsaved-changes-prompt.js";
 
 /**
  * The run's note (`mlflow.note.content`, as MLflow's UI stores it): markdown with Write/Preview,
  * saved with set-tag. Saving is optimistic: the note shows at once and the editor reopens with the
- * draft if the server refuses it.
+ * draft if the server refuses it. Read-only for a deleted run, whose tags MLflow will not change.
  */
-export function NoteEditor({ run }: { run: Run }) {
+export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const note = runTag(run, SystemTags.NOTE) ?? "";
-  const [editing, setEditing] = useState(false);
+  const [editingState, setEditing] = useState(false);
+  const editing = editingState && !readOnly;
   const [draft, setDraft] = useState(note);
   const [tab, setTab] = useState<"write" | "preview">("write");
   const save = useRunTagMutation();
@@ -37,7 +39,7 @@ export function NoteEditor({ run }: { run: Run }) {
       actions={
         <>
           {save.isPending && <span className="faint">Saving…</span>}
-          {!editing && (
+          {!editing && !readOnly && (
             <button type="button" className="btn btn-small" onClick={start}>
               {note ? "Edit note" : "Add note"}
             </button>
@@ -45,6 +47,7 @@ export function NoteEditor({ run }: { run: Run }) {
         </>
       }
     >
+      <UnsavedChangesPrompt when={editing && draft !== note} message="Your note draft has not been saved. Leaving this page discards it." />
       {save.isError && <ErrorBanner title="The note was not saved" error={save.error} />}
       {editing ? (
         <div className="note-editor">
@@ -90,7 +93,7 @@ export function NoteEditor({ run }: { run: Run }) {
           <MarkdownView text={note} />
         </div>
       ) : (
-        <p className="faint">No note yet. Notes are markdown and are stored in the run as MLflow does.</p>
+        <p className="faint">{readOnly ? "No note." : "No note yet. Notes are markdown and are stored in the run as MLflow does."}</p>
       )}
     </Card>
   );

@@ -1,6 +1,7 @@
 import type { Param } from "../../../core/index.js";
 import { Card } from "./card.js";
 import { useKeyFilter } from "./key-filter.js";
+import { LongValueText } from "./long-value-text.js";
 
 export function ParamsTable({ params }: { params: readonly Param[] }) {
   const { shown, control } = useKeyFilter(params, "Filter parameters");
@@ -16,7 +17,9 @@ export function ParamsTable({ params }: { params: readonly Param[] }) {
                 <th scope="row" className="mono">
                   {p.key}
                 </th>
-                <td className="kv-value mono">{p.value}</td>
+                <td className="kv-value">
+                  <LongValueText value={p.value} label={p.key} />
+                </td>
               </tr>
             ))}
           </tbody>

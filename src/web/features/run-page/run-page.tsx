@@ -2,15 +2,21 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { runQueryOptions } from "../../api/runs/run-queries.js";
+import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { LoadingState } from "../../components/loading-state.js";
 import { StatusBadge } from "../../components/status-badge.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { DatasetsList } from "./datasets-list.js";
+import { DeleteRunButton } from "./delete-run-button.js";
+import { DeletedRunBanner } from "./deleted-run-banner.js";
+import { errorMessage } from "../../lib/error-message.js";
+import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { MetricsTable } from "./metrics-table.js";
 import { NoteEditor } from "./note-editor.js";
 import { ParamsTable } from "./params-table.js";
+import { RunBreadcrumbs } from "./run-breadcrumbs.js";
 import { RunOverview } from "./run-overview.js";
 import { TagsEditor } from "./tags-editor.js";
 import "./run-page.css";
@@ -18,39 +24,56 @@ import "./run-page.css";
 export function RunPage() {
   const { experimentId = "", runId = "" } = useParams();
   const run = useQuery(runQueryOptions(runId));
-  const experiment = useQuery(experimentQueryOptions(run.data?.info.experiment_id ?? experimentId));
-  useDocumentTitle(run.data ? run.data.info.run_name || run.data.info.run_id : undefined);
+  const expId = run.data?.info.experiment_id ?? experimentId;
+  const experiment = useQuery(experimentQueryOptions(expId));
+  useDocumentTitle(run.data ? run.data.info.run_name || run.data.info.run_id : run.isError && isMissingResource(run.error) ? "Run not found" : undefined);
 
   if (run.isPending) return <LoadingState label="Loading run…" />;
   if (run.isError) {
+    const runsLink = <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Back to the runs of {experiment.data?.name ?? `experiment ${experimentId}`}</Link>;
     return (
-      <div className="page">
-        <ErrorBanner title="Could not load the run" error={run.error} onRetry={() => void run.refetch()} />
-        <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Back to the runs</Link>
+      <div className="page page-scroll run-page">
+        <div className="run-page-inner">
+          <RunBreadcrumbs experimentId={experimentId} experimentName={experiment.data?.name} />
+          {isMissingResource(run.error) ? (
+            <EmptyState title="Run not found">
+              <p>
+                No run has the id <span className="mono">{runId}</span>; it may have been deleted for good.
+              </p>
+              {/* The server's own words, as every error in the UI shows them. */}
+              <p className="muted" role="alert">
+                {errorMessage(run.error)}
+              </p>
+              {runsLink}
+            </EmptyState>
+          ) : (
+            <>
+              <ErrorBanner title="Could not load the run" error={run.error} onRetry={() => void run.refetch()} />
+              {runsLink}
+            </>
+          )}
+        </div>
       </div>
     );
   }
   const { info, data, inputs } = run.data;
-  const expId = info.experiment_id;
+  const deleted = info.lifecycle_stage === "deleted";
   return (
     <div className="page page-scroll run-page">
       <div className="run-page-inner">
-        <nav className="breadcrumbs" aria-label="Breadcrumbs">
-          <Link to={paths.experiments.href()}>Experiments</Link>
-          <span>/</span>
-          <Link to={paths.runs.href({ experimentIds: [expId] })}>{experiment.data?.name ?? `Experiment ${expId}`}</Link>
-          <span>/</span>
-        </nav>
+        <RunBreadcrumbs experimentId={info.experiment_id} experimentName={experiment.data?.name} />
         <div className="page-header">
           <h1 data-testid="run-title">{info.run_name || info.run_id}</h1>
           <StatusBadge status={info.status} />
+          {deleted ? <span className="badge badge-danger">deleted</span> : <DeleteRunButton run={run.data} />}
         </div>
+        {deleted && <DeletedRunBanner run={run.data} />}
         <div className="run-grid">
           <RunOverview run={run.data} />
-          <NoteEditor run={run.data} />
+          <NoteEditor run={run.data} readOnly={deleted} />
           <ParamsTable params={data.params} />
-          <MetricsTable metrics={data.metrics} experimentId={expId} runId={info.run_id} />
-          <TagsEditor run={run.data} />
+          <MetricsTable metrics={data.metrics} experimentId={info.experiment_id} runId={info.run_id} />
+          <TagsEditor run={run.data} readOnly={deleted} />
           <DatasetsList inputs={inputs.dataset_inputs} />
         </div>
       </div>

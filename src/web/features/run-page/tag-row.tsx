@@ -2,16 +2,20 @@ import { useState } from "react";
 import type { RunTag } from "../../../core/index.js";
 import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { errorMessage } from "../../lib/error-message.js";
+import { LongValueText } from "./long-value-text.js";
 
 interface Props {
   runId: string;
   tag: RunTag;
-  /** System tags are shown with a lock and no edit or delete control. */
+  /** False for system tags (shown with a lock) and for every tag of a deleted run: no edit or delete control. */
   editable: boolean;
+  /** Whether a read-only tag is reserved by MLflow, and so gets the lock. */
+  reserved?: boolean;
 }
 
-export function TagRow({ runId, tag, editable }: Props) {
-  const [editing, setEditing] = useState(false);
+export function TagRow({ runId, tag, editable, reserved = false }: Props) {
+  const [editingState, setEditing] = useState(false);
+  const editing = editingState && editable;
   const [draft, setDraft] = useState(tag.value);
   const change = useRunTagMutation();
   const save = () => {
@@ -22,7 +26,7 @@ export function TagRow({ runId, tag, editable }: Props) {
   return (
     <tr data-testid="tag-row" data-tag-key={tag.key}>
       <th scope="row" className="mono">
-        {!editable && (
+        {reserved && (
           <span className="lock" title="Reserved by MLflow" aria-label="reserved">
             🔒
           </span>
@@ -43,7 +47,7 @@ export function TagRow({ runId, tag, editable }: Props) {
             }}
           />
         ) : (
-          <span className="mono">{tag.value}</span>
+          <LongValueText value={tag.value} label={tag.key} />
         )}
         {change.isError && (
           <div className="field-problem" role="alert">

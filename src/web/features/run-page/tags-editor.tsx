@@ -9,8 +9,11 @@ import { naturalCompare } from "../../utils/natural-compare.js";
 /** MLflow reserves the `mlflow.` prefix for system tags; the UI edits only the note among them. */
 export const RESERVED_PREFIX = "mlflow.";
 
-/** Run tags: user tags can be added, edited and deleted; system tags are listed read-only. */
-export function TagsEditor({ run }: { run: Run }) {
+/**
+ * Run tags: user tags can be added, edited and deleted; system tags are listed read-only, and so is
+ * everything of a deleted run (MLflow refuses tag changes to a run that is not active).
+ */
+export function TagsEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const tags = [...run.data.tags].sort((a, b) => naturalCompare(a.key, b.key));
   const userTags = tags.filter((t) => !t.key.startsWith(RESERVED_PREFIX));
   // The note has its own editor above; listing it again here would only repeat it.
@@ -49,17 +52,19 @@ export function TagsEditor({ run }: { run: Run }) {
             </tr>
           )}
           {userTags.map((t) => (
-            <TagRow key={t.key} runId={run.info.run_id} tag={t} editable />
+            <TagRow key={t.key} runId={run.info.run_id} tag={t} editable={!readOnly} />
           ))}
         </tbody>
       </table>
-      <form className="tag-add" onSubmit={submit}>
-        <input className="input" placeholder="Key" aria-label="New tag key" value={key} onChange={(e) => setKey(e.target.value)} />
-        <input className="input" placeholder="Value" aria-label="New tag value" value={value} onChange={(e) => setValue(e.target.value)} />
-        <button type="submit" className="btn" disabled={!key.trim() || add.isPending}>
-          Add tag
-        </button>
-      </form>
+      {!readOnly && (
+        <form className="tag-add" onSubmit={submit}>
+          <input className="input" placeholder="Key" aria-label="New tag key" value={key} onChange={(e) => setKey(e.target.value)} />
+          <input className="input" placeholder="Value" aria-label="New tag value" value={value} onChange={(e) => setValue(e.target.value)} />
+          <button type="submit" className="btn" disabled={!key.trim() || add.isPending}>
+            Add tag
+          </button>
+        </form>
+      )}
       {problem && (
         <div className="field-problem" role="alert">
           {problem}
@@ -74,7 +79,7 @@ export function TagsEditor({ run }: { run: Run }) {
           <table className="kv-table" data-testid="system-tags">
             <tbody>
               {systemTags.map((t) => (
-                <TagRow key={t.key} runId={run.info.run_id} tag={t} editable={false} />
+                <TagRow key={t.key} runId={run.info.run_id} tag={t} editable={false} reserved />
               ))}
             </tbody>
           </table>

@@ -1,4 +1,5 @@
 import { ErrorBanner } from "../../components/error-banner.js";
+import { UndoNotice } from "../../components/undo-notice.js";
 import type { RunDeletion } from "./use-run-deletion.js";
 
 /** "Deleted N runs · Undo" after a delete, or why the delete (or its undo) failed. */
@@ -8,18 +9,8 @@ export function DeletedRunsNotice({ deletion }: { deletion: RunDeletion }) {
   if (!lastDeleted) return null;
   const count = lastDeleted.length;
   return (
-    <div className="runs-notice" role="status" data-testid="deleted-runs-notice">
-      <span>
-        Deleted {count} run{count === 1 ? "" : "s"}
-      </span>
-      <span aria-hidden="true">·</span>
-      <button type="button" className="btn btn-small" disabled={undoing} onClick={deletion.undo}>
-        {undoing ? "Restoring…" : "Undo"}
-      </button>
-      <button type="button" className="btn btn-small btn-ghost" aria-label="Dismiss" onClick={deletion.dismiss}>
-        ✕
-      </button>
-      {undoError !== undefined && <ErrorBanner title="Undo failed" error={undoError} />}
-    </div>
+    <UndoNotice undoing={undoing} undoError={undoError} onUndo={deletion.undo} onDismiss={deletion.dismiss} testId="deleted-runs-notice">
+      Deleted {count} run{count === 1 ? "" : "s"}
+    </UndoNotice>
   );
 }

@@ -15,7 +15,7 @@ import { buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
 import { DeletedRunsNotice } from "./deleted-runs-notice.js";
 import { ExperimentNotFound } from "./experiment-not-found.js";
-import { isMissingExperimentError } from "./is-missing-experiment-error.js";
+import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
 import { SelectionActions } from "./selection-actions.js";
@@ -41,7 +41,7 @@ function namesOf(results: UseQueryResult<Experiment>[]): ExperimentsInfo {
   return {
     names: new Map(results.flatMap((q) => (q.data ? [[q.data.experiment_id, q.data.name] as const] : []))),
     error,
-    missing: results.some((q) => q.isError && isMissingExperimentError(q.error)),
+    missing: results.some((q) => q.isError && isMissingResource(q.error)),
   };
 }
 
