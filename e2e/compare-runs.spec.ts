@@ -128,8 +128,8 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await expect(page.getByLabel("Only differences")).not.toBeChecked();
   await expect(page.getByLabel("System tags")).toBeChecked();
   await expect(page.getByTestId("scatter-section").getByLabel("X axis")).toHaveValue("params.lr");
-  await expect(page.getByTestId("scatter-section").getByLabel("Y axis")).toHaveValue("metrics.loss");
-  await expect(page.getByLabel("Parallel coordinates metric")).toHaveValue("loss");
+  await expect(page.getByTestId("scatter-section").getByLabel("Y axis")).toHaveValue("metrics.accuracy");
+  await expect(page.getByLabel("Parallel coordinates metric")).toHaveValue("accuracy");
 
   // A scatter point names its run on hover and opens it on click.
   await page.getByRole("button", { name: "Runs as columns" }).click();
