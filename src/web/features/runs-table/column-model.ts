@@ -73,7 +73,7 @@ export function dataColumn(id: string): ColumnDef | undefined {
   const parsed = parseColumnId(id);
   if (!parsed || parsed.group === "attributes") return undefined;
   const { group, key } = parsed;
-  return { id, group, key, label: key, width: group === "metrics" ? 110 : 130, orderKey: `${group}.${quoteKey(key)}`, numeric: group === "metrics" };
+  return { id, group, key, label: key, width: group === "metrics" ? 120 : 140, orderKey: `${group}.${quoteKey(key)}`, numeric: group === "metrics" };
 }
 
 export function groupLabel(group: DataGroup): string {

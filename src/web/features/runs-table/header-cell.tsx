@@ -1,4 +1,5 @@
 import type { CSSProperties } from "react";
+import { splitForMiddleEllipsis } from "../../utils/middle-ellipsis.js";
 import { DEFAULT_SORT, groupLabel, type ColumnDef, type SortSpec } from "./column-model.js";
 
 interface Props {
@@ -9,6 +10,17 @@ interface Props {
   className?: string;
 }
 
+/** A key that, too long for its column, loses its middle rather than its distinguishing end. */
+function MiddleEllipsis({ text }: { text: string }) {
+  const { head, tail } = splitForMiddleEllipsis(text);
+  return (
+    <span className="header-label">
+      <span className="header-label-head">{head}</span>
+      <span className="header-label-tail">{tail}</span>
+    </span>
+  );
+}
+
 /** A sortable column header; the server's default order (start time ↓) is shown faintly when no sort is set. */
 export function HeaderCell({ column, sort, onSort, style, className = "" }: Props) {
   const active = sort ?? DEFAULT_SORT;
@@ -17,7 +29,7 @@ export function HeaderCell({ column, sort, onSort, style, className = "" }: Prop
   const label = (
     <>
       {column.group !== "attributes" && <span className="header-group">{groupLabel(column.group)}</span>}
-      <span className="header-label">{column.label}</span>
+      <MiddleEllipsis text={column.label} />
       {direction && <span className={`sort-arrow${sort ? "" : " is-default"}`}>{direction === "ASC" ? "↑" : "↓"}</span>}
     </>
   );
