@@ -79,14 +79,7 @@ export function ExperimentsPage() {
         )}
         <CreateExperimentForm />
       </div>
-      <DeletedExperimentNotice
-        deleted={deletion.lastDeleted}
-        deleteFailure={deletion.deleteFailure}
-        undoing={deletion.undoing}
-        undoError={deletion.undoError}
-        onUndo={deletion.undo}
-        onDismiss={deletion.dismiss}
-      />
+      <DeletedExperimentNotice deletion={deletion} />
       {experiments.isPending ? (
         <LoadingState label="Loading experiments…" />
       ) : experiments.isError ? (

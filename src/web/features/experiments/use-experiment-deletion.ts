@@ -47,3 +47,5 @@ export function useExperimentDeletion() {
     dismiss,
   };
 }
+
+export type ExperimentDeletion = ReturnType<typeof useExperimentDeletion>;
