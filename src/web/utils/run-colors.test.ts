@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUN_PALETTE, runColor, runColors } from "./run-colors.js";
+import { RUN_PALETTE, runColor, runColors, runShade } from "./run-colors.js";
 
 /** Run-id-like hex strings from a seeded LCG. */
 function runIds(n: number): string[] {
@@ -41,28 +41,35 @@ describe("runColor", () => {
 });
 
 describe("runColors", () => {
-  it("gives the runs of a view distinct colours, whatever their order", () => {
-    const ids = runIds(12);
-    const colours = runColors(ids);
-    expect(new Set(colours.values()).size).toBe(12);
-    expect(runColors([...ids].reverse())).toEqual(colours);
+  it("keeps each run's own hue in every view, so a run is recognised by its colour anywhere", () => {
+    const ids = runIds(40);
+    const small = runColors(ids.slice(0, 3));
+    const large = runColors(ids);
+    for (const id of ids.slice(0, 3)) {
+      expect(small.get(id)).toBe(runColor(id));
+      expect([0, 1, 2].map((k) => runShade(runColor(id), k))).toContain(large.get(id));
+    }
   });
 
-  it("is each run's own colour when no two runs clash", () => {
-    const ids = runIds(200);
-    const apart: string[] = [];
-    for (const id of ids) if (!apart.some((a) => runColor(a) === runColor(id))) apart.push(id);
-    const colours = runColors(apart.slice(0, 5));
-    for (const id of apart.slice(0, 5)) expect(colours.get(id)).toBe(runColor(id));
-  });
-
-  it("on a clash the smaller id keeps its colour; past the palette, colours repeat", () => {
+  it("tells apart runs of one view that share a hue by shade, whatever their order", () => {
     const ids = runIds(300);
-    const [a, b] = ids.filter((id) => runColor(id) === runColor(ids[0] as string)).sort() as [string, string];
-    const colours = runColors([b, a]);
+    const same = ids.filter((id) => runColor(id) === runColor(ids[0] as string)).sort();
+    const [a, b, c] = same as [string, string, string];
+    const colours = runColors([c, b, a]);
     expect(colours.get(a)).toBe(runColor(a));
-    expect(colours.get(b)).not.toBe(runColor(a));
+    expect(new Set([a, b, c].map((id) => colours.get(id))).size).toBe(3);
+    expect(runColors([a, b, c])).toEqual(colours);
     expect(runColors(ids.slice(0, 30)).size).toBe(30);
+  });
+
+  it("makes shades that stay apart from their colour", () => {
+    for (const color of RUN_PALETTE) {
+      expect(runShade(color, 0)).toBe(color);
+      expect(runShade(color, 1)).toMatch(/^#[0-9a-f]{6}$/);
+      expect(labDistance(color, runShade(color, 1))).toBeGreaterThanOrEqual(15);
+      expect(labDistance(color, runShade(color, 2))).toBeGreaterThanOrEqual(15);
+      expect(labDistance(runShade(color, 1), runShade(color, 2))).toBeGreaterThanOrEqual(24);
+    }
   });
 });
 

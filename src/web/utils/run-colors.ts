@@ -34,21 +34,44 @@ export function runColor(runId: string): string {
   return RUN_PALETTE[hash(runId) % RUN_PALETTE.length] as string;
 }
 
+/** `hex` mixed with white (amount > 0) or black (amount < 0), as #rrggbb. */
+function mix(hex: string, amount: number): string {
+  const target = amount > 0 ? 255 : 0;
+  const t = Math.abs(amount);
+  return `#${[1, 3, 5]
+    .map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16);
+      return Math.round(c + (target - c) * t)
+        .toString(16)
+        .padStart(2, "0");
+    })
+    .join("")}`;
+}
+
+/** The shades a hue takes when several runs of one view share it: itself, lighter, darker. */
+const SHADES = [0, 0.42, -0.38] as const;
+
+/** Shade `k` of a palette colour (0 is the colour itself). */
+export function runShade(color: string, k: number): string {
+  const amount = SHADES[k % SHADES.length] ?? 0;
+  return amount === 0 ? color : mix(color, amount);
+}
+
 /**
- * The colours of the runs of one view: each run's own `runColor`, except that two runs never share
- * one while the palette lasts. On a clash the run with the smaller id keeps its colour and the other
- * takes the next free one, so the result depends on the set of runs, never on their order, and
- * equals `runColor` for every run that clashes with no other (most runs of most views).
+ * The colours of the runs of one view. Every run keeps its own hue (`runColor`) in every view, so a
+ * run is recognised by its colour wherever it appears; two runs of one view that share a hue are told
+ * apart by shade: the run with the smaller id keeps the colour itself, the next one a lighter shade,
+ * the next a darker one. (Moving a clashing run to another hue made a run change colour between two
+ * views of different runs.) The result depends on the set of runs, never on their order.
  */
 export function runColors(runIds: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  const taken = new Set<number>();
-  const n = RUN_PALETTE.length;
+  const seen = new Map<string, number>();
   for (const id of [...new Set(runIds)].sort()) {
-    let slot = hash(id) % n;
-    if (taken.size < n) while (taken.has(slot)) slot = (slot + 1) % n;
-    taken.add(slot);
-    out.set(id, RUN_PALETTE[slot] as string);
+    const color = runColor(id);
+    const k = seen.get(color) ?? 0;
+    seen.set(color, k + 1);
+    out.set(id, runShade(color, k));
   }
   return out;
 }
