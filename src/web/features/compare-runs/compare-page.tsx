@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, type ReactNode } from "react";
-import { Link } from "react-router";
 import type { Run } from "../../../core/index.js";
+import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { compareRunsQueryOptions } from "../../api/runs/compare-runs-query.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
+import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { LoadingState } from "../../components/loading-state.js";
-import { paths } from "../../config/paths.js";
 import { runColors } from "../../utils/run-colors.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import type { ChartSettings } from "../metric-page/chart-settings.js";
@@ -36,6 +36,8 @@ const MAX_PARALLEL_PARAMS = 24;
 export function ComparePage() {
   const [state, update] = useCompareViewState();
   const query = useQuery(compareRunsQueryOptions(state.runIds, state.experimentIds));
+  // The breadcrumb's name; only one experiment has one.
+  const experiment = useQuery({ ...experimentQueryOptions(state.experimentIds[0] ?? ""), enabled: state.experimentIds.length === 1 });
   useDocumentTitle(`Compare ${plural(state.runIds.length, "run")}`);
 
   const loaded = query.data?.runs;
@@ -53,14 +55,9 @@ export function ComparePage() {
     [runs, state.onlyDiff, state.search, state.showSystemTags],
   );
 
-  const back = state.experimentIds.length ? <Link to={paths.runs.href({ experimentIds: state.experimentIds })}>Runs</Link> : <Link to={paths.experiments.href()}>Experiments</Link>;
   const frame = (body: ReactNode) => (
     <div className="page page-scroll compare-page">
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        {back}
-        <span>/</span>
-        <span>Compare</span>
-      </nav>
+      <ExperimentBreadcrumbs experimentIds={state.experimentIds} experimentName={experiment.data?.name} />
       {body}
     </div>
   );

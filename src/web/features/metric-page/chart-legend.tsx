@@ -8,6 +8,8 @@ interface Props {
   /** Runs whose curves are hidden; clicking an entry hides or shows its run. */
   hidden: ReadonlySet<string>;
   onToggle: (runId: string) => void;
+  /** Whether the chart shows a zoomed range: a run without values there may have some outside it. */
+  zoomed: boolean;
 }
 
 /**
@@ -16,7 +18,8 @@ interface Props {
  * stays listed (it was asked for) but reads "no values", so an empty legend entry is not taken for
  * a curve hidden behind the others.
  */
-export function ChartLegend({ series, highlighted, onHighlight, hidden, onToggle }: Props) {
+export function ChartLegend({ series, highlighted, onHighlight, hidden, onToggle, zoomed }: Props) {
+  const none = zoomed ? "no values in this range" : "no values";
   return (
     <ul className="rmc-legend" aria-label="Runs">
       {series.map((s) => (
@@ -33,11 +36,11 @@ export function ChartLegend({ series, highlighted, onHighlight, hidden, onToggle
             type="button"
             aria-pressed={!hidden.has(s.runId)}
             onClick={() => onToggle(s.runId)}
-            title={`${s.total === 0 ? `${s.runName} has no values of this metric` : `${s.runName}: ${formatCount(s.shown)} of ${formatCount(s.total)} points`}\nClick to ${hidden.has(s.runId) ? "show" : "hide"} it`}
+            title={`${s.total === 0 ? `${s.runName} has ${none} of this metric` : `${s.runName}: ${formatCount(s.shown)} of ${formatCount(s.total)} points`}\nClick to ${hidden.has(s.runId) ? "show" : "hide"} it`}
           >
             <span className="rmc-swatch" style={{ background: s.color }} />
             {s.runName}
-            {s.total === 0 && <span className="faint"> · no values</span>}
+            {s.total === 0 && <span className="faint rmc-legend-none">· {none}</span>}
           </button>
         </li>
       ))}

@@ -1,6 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { ErrorBanner } from "../../components/error-banner.js";
+import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { formatMetric } from "../../utils/format.js";
@@ -25,6 +28,7 @@ export function MetricPage() {
   const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, error } = useChartRuns(runIds, experimentIds);
+  const experiment = useQuery(experimentQueryOptions(experimentId));
   const [settings, updateSettings] = useChartSettings();
   // The toolbar shows a change at once; the charts redraw for it after, not before, that paint.
   const chartSettings = useDeferredValue(settings);
@@ -40,14 +44,18 @@ export function MetricPage() {
 
   return (
     <div className="page page-scroll">
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Runs</Link>
-        <span>/</span>
-        <Link to={paths.run.href({ experimentId, runId })}>{home?.info.run_name || runId}</Link>
-        <span>/</span>
-        <Link to={paths.runMetrics.href({ experimentId, runId, runIds: runIds.length > 1 ? runIds : [] })}>Metrics</Link>
-        <span>/</span>
-      </nav>
+      <ExperimentBreadcrumbs
+        experimentIds={experimentIds}
+        experimentName={experiment.data?.name}
+        trail={[
+          <Link key="run" to={paths.run.href({ experimentId, runId })}>
+            {home?.info.run_name || runId}
+          </Link>,
+          <Link key="metrics" to={paths.runMetrics.href({ experimentId, runId, runIds: runIds.length > 1 ? runIds : [] })}>
+            Metrics
+          </Link>,
+        ]}
+      />
       <h1 data-testid="metric-title">
         {metricKey}
         {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}

@@ -1,6 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
+import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { LoadingState } from "../../components/loading-state.js";
 import { paths } from "../../config/paths.js";
@@ -24,6 +27,7 @@ export function RunMetricsPage() {
   const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, isPending, error } = useChartRuns(runIds, experimentIds);
+  const experiment = useQuery(experimentQueryOptions(experimentId));
   const [settings, updateSettings] = useChartSettings();
   // The toolbar shows a change at once; the charts redraw for it after, not before, that paint.
   const chartSettings = useDeferredValue(settings);
@@ -34,12 +38,15 @@ export function RunMetricsPage() {
 
   return (
     <div className="page page-scroll">
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Runs</Link>
-        <span>/</span>
-        <Link to={paths.run.href({ experimentId, runId })}>{home?.info.run_name || runId}</Link>
-        <span>/</span>
-      </nav>
+      <ExperimentBreadcrumbs
+        experimentIds={experimentIds}
+        experimentName={experiment.data?.name}
+        trail={[
+          <Link key="run" to={paths.run.href({ experimentId, runId })}>
+            {home?.info.run_name || runId}
+          </Link>,
+        ]}
+      />
       <h1>
         Metrics
         {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}

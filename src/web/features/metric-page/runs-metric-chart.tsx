@@ -113,7 +113,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   return (
     <div className={`rmc${history.isPlaceholderData ? " is-stale" : ""}`} data-testid="runs-metric-chart" ref={root}>
       <div className="rmc-header">
-        {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} hidden={hidden} onToggle={toggleHidden} />}
+        {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} hidden={hidden} onToggle={toggleHidden} zoomed={settings.zoom !== undefined} />}
         <span className="rmc-header-spacer" />
         {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
         {offScale > 0 && (

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { runQueryOptions } from "../../api/runs/run-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
+import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { LoadingState } from "../../components/loading-state.js";
 import { StatusBadge } from "../../components/status-badge.js";
@@ -16,7 +17,6 @@ import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { MetricsTable } from "./metrics-table.js";
 import { NoteEditor } from "./note-editor.js";
 import { ParamsTable } from "./params-table.js";
-import { RunBreadcrumbs } from "./run-breadcrumbs.js";
 import { RunOverview } from "./run-overview.js";
 import { TagsEditor } from "./tags-editor.js";
 import "./run-page.css";
@@ -34,7 +34,7 @@ export function RunPage() {
     return (
       <div className="page page-scroll run-page">
         <div className="run-page-inner">
-          <RunBreadcrumbs experimentId={experimentId} experimentName={experiment.data?.name} />
+          <ExperimentBreadcrumbs experimentIds={[experimentId]} experimentName={experiment.data?.name} />
           {isMissingResource(run.error) ? (
             <EmptyState title="Run not found">
               <p>
@@ -61,7 +61,7 @@ export function RunPage() {
   return (
     <div className="page page-scroll run-page">
       <div className="run-page-inner">
-        <RunBreadcrumbs experimentId={info.experiment_id} experimentName={experiment.data?.name} />
+        <ExperimentBreadcrumbs experimentIds={[info.experiment_id]} experimentName={experiment.data?.name} />
         <div className="page-header">
           <h1 data-testid="run-title">{info.run_name || info.run_id}</h1>
           <StatusBadge status={info.status} />
