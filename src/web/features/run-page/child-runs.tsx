@@ -1,14 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Link } from "react-router";
 import type { Run } from "../../../core/index.js";
 import { childRunsQueryOptions } from "../../api/runs/run-queries.js";
 import { StatusBadge } from "../../components/status-badge.js";
 import { paths } from "../../config/paths.js";
 import { errorMessage } from "../../lib/error-message.js";
+import { orderChildRuns } from "./order-child-runs.js";
 
 /** Direct children, found with MLflow's standard `tags.mlflow.parentRunId = '…'` filter. */
 export function ChildRuns({ run }: { run: Run }) {
   const children = useQuery(childRunsQueryOptions(run));
+  const ordered = useMemo(() => (children.data ? orderChildRuns(children.data) : []), [children.data]);
   return (
     <div className="child-runs">
       <h3>Child runs {children.data && <span className="badge">{children.data.length}</span>}</h3>
@@ -22,7 +25,7 @@ export function ChildRuns({ run }: { run: Run }) {
         <span className="faint">None</span>
       ) : (
         <ul data-testid="child-runs">
-          {children.data.map((child) => (
+          {ordered.map((child) => (
             <li key={child.info.run_id}>
               <Link to={paths.run.href({ experimentId: child.info.experiment_id, runId: child.info.run_id })}>{child.info.run_name || child.info.run_id}</Link>{" "}
               <StatusBadge status={child.info.status} />

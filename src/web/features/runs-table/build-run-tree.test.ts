@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Run } from "../../../core/index.js";
-import { buildRunTree, descendantCount, flattenRunTree, missingParentIds, parentRunId, type RunTreeNode } from "./build-run-tree.js";
+import { buildRunTree, descendantCount, flattenRunTree, missingParentIds, parentRunId, runSortComparator, type RunTreeNode } from "./build-run-tree.js";
 
-function run(id: string, parent?: string): Run {
+function run(id: string, parent?: string, { loss, start = 1, lr }: { loss?: number; start?: number; lr?: string } = {}): Run {
   return {
-    info: { run_id: id, run_uuid: id, run_name: id, experiment_id: "1", user_id: "u", status: "FINISHED", start_time: 1, artifact_uri: "", lifecycle_stage: "active" },
-    data: { metrics: [], params: [], tags: parent ? [{ key: "mlflow.parentRunId", value: parent }] : [] },
+    info: { run_id: id, run_uuid: id, run_name: id, experiment_id: "1", user_id: "u", status: "FINISHED", start_time: start, artifact_uri: "", lifecycle_stage: "active" },
+    data: {
+      metrics: loss === undefined ? [] : [{ key: "loss", value: loss, timestamp: 0, step: 0 }],
+      params: lr === undefined ? [] : [{ key: "lr", value: lr }],
+      tags: parent ? [{ key: "mlflow.parentRunId", value: parent }] : [],
+    },
     inputs: { dataset_inputs: [] },
   };
 }
@@ -80,6 +84,65 @@ describe("buildRunTree", () => {
 
   it("ignores a run listed twice", () => {
     expect(outline(buildRunTree([run("a"), run("b"), run("a")]))).toBe("a,b");
+  });
+});
+
+describe("buildRunTree under a sort", () => {
+  // The reviewer's case, sorted by loss ascending: three children launched in order (losses 0.3,
+  // 0.4, 0.5), each with a grandchild at 0.2. The server breaks the 0.2 tie by start time DESC, so
+  // the grandchild of the last child comes first.
+  const family = {
+    root: run("run-299", undefined, { start: 0 }),
+    other: run("run-298", undefined, { loss: 0.25, start: 0 }),
+    c0: run("child-0", "run-299", { loss: 0.3, start: 10 }),
+    c1: run("child-1", "run-299", { loss: 0.4, start: 20 }),
+    c2: run("child-2", "run-299", { loss: 0.5, start: 30 }),
+    g0: run("g0", "child-0", { loss: 0.2, start: 11 }),
+    g1: run("g1", "child-1", { loss: 0.2, start: 21 }),
+    g2: run("g2", "child-2", { loss: 0.2, start: 31 }),
+  };
+  const { root, other, c0, c1, c2, g0, g1, g2 } = family;
+  const serverOrder = [g2, g1, g0, other, c0, c1, c2, root];
+  const byLoss = runSortComparator("metrics.`loss` ASC");
+
+  it("orders siblings whose subtrees tie on the best value by their own value", () => {
+    expect(outline(buildRunTree(serverOrder, new Map(), () => false, byLoss))).toBe("run-299(child-0(g0),child-1(g1),child-2(g2)),run-298");
+  });
+
+  it("gives the same order with only the tied grandchildren loaded", () => {
+    const ancestors = new Map([c0, c1, c2, root].map((r) => [r.info.run_id, r]));
+    expect(outline(buildRunTree(serverOrder.slice(0, 3), ancestors, () => true, byLoss))).toBe("run-299(child-0(g0),child-1(g1),child-2(g2))");
+  });
+
+  it("keeps distinct values in the server's order, ties on own values in its tie-break order", () => {
+    // No tie: the family still sits where its best run is, even if its root's own value is worse.
+    const tree = buildRunTree([run("k", "p", { loss: 0.1 }), run("q", undefined, { loss: 0.2 }), run("p", undefined, { loss: 0.9 })], new Map(), () => false, byLoss);
+    expect(outline(tree)).toBe("p(k),q");
+    // Equal own values too: start time DESC, then run id, as the server would list them.
+    const tied = [run("b", "r", { loss: 0.5, start: 5 }), run("a", "r", { loss: 0.5, start: 5 }), run("c", "r", { loss: 0.5, start: 9 }), run("r")];
+    expect(outline(buildRunTree(tied, new Map(), () => false, byLoss))).toBe("r(c,a,b)");
+  });
+
+  it("leaves the server's order alone without a sort", () => {
+    expect(outline(buildRunTree(serverOrder))).toBe("run-299(child-2(g2),child-1(g1),child-0(g0)),run-298");
+  });
+});
+
+describe("runSortComparator", () => {
+  const ids = (runs: Run[], orderBy: string) => [...runs].sort(runSortComparator(orderBy)).map((r) => r.info.run_id);
+  const runs = [run("none"), run("nan", undefined, { loss: NaN }), run("low", undefined, { loss: 0.1 }), run("high", undefined, { loss: 0.9 })];
+
+  it("sorts metrics with NaN after numbers and missing values last in both directions", () => {
+    expect(ids(runs, "metrics.loss ASC")).toEqual(["low", "high", "nan", "none"]);
+    expect(ids(runs, "metrics.loss DESC")).toEqual(["high", "low", "nan", "none"]);
+  });
+
+  it("sorts params, tags and attributes, and is undefined without a usable sort", () => {
+    expect(ids([run("x", undefined, { lr: "b" }), run("y"), run("z", undefined, { lr: "a" })], "params.lr")).toEqual(["z", "x", "y"]);
+    expect(ids([run("p"), run("c", "p")], "tags.`mlflow.parentRunId` DESC")).toEqual(["c", "p"]);
+    expect(ids([run("early", undefined, { start: 1 }), run("late", undefined, { start: 2 })], "attributes.start_time DESC")).toEqual(["late", "early"]);
+    expect(runSortComparator(undefined)).toBeUndefined();
+    expect(runSortComparator("metrics.loss SIDEWAYS")).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
 import type { RunSearch } from "../../api/runs/run-search.js";
 import { afterNextPaint } from "../../utils/after-next-paint.js";
 import { windowFirstRunsPageSize } from "./first-page-size.js";
-import { buildRunTree, flattenRunTree, type RunTreeNode } from "./build-run-tree.js";
+import { buildRunTree, flattenRunTree, runSortComparator, type RunTreeNode } from "./build-run-tree.js";
 import { ancestorIsResult } from "./ancestor-is-result.js";
 import { useAncestorRuns } from "./use-ancestor-runs.js";
 
@@ -71,7 +71,8 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
   const ancestors = useAncestorRuns(loaded, loadedIds, search.experimentIds);
   const { experimentIds, filter, viewType } = search;
   const isResult = useMemo(() => ancestorIsResult({ experimentIds, filter, viewType }), [experimentIds, filter, viewType]);
-  const tree = useMemo(() => buildRunTree(loaded, ancestors, isResult), [loaded, ancestors, isResult]);
+  const bySort = useMemo(() => runSortComparator(search.orderBy), [search.orderBy]);
+  const tree = useMemo(() => buildRunTree(loaded, ancestors, isResult, bySort), [loaded, ancestors, isResult, bySort]);
 
   // Expansion starts over with each search, so a link shows the same tree however it was reached.
   const searchKey = JSON.stringify([experimentIds, filter, search.orderBy, viewType]);
