@@ -187,6 +187,36 @@ test("an invalid filter shows an inline error at its position and sends nothing"
   expect(searches.bodies.filter((b) => typeof b.filter === "string" && /==|loss </.test(b.filter))).toEqual([]);
 });
 
+test("Enter completes a half-typed word from the list but applies a finished filter; a word being typed is not an error", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  const box = page.getByLabel("Filter runs");
+  await box.click();
+  await box.pressSequentially("met");
+  // Still typing: shown as unfinished (no alert), underlined where the word is.
+  await expect(page.getByTestId("filter-error")).toHaveText(/Unfinished name 'met'/);
+  await expect(page.getByTestId("filter-error")).not.toHaveAttribute("role", "alert");
+  await expect(page.getByTestId("filter-error-mark")).toHaveText("met");
+  await expect(page.getByRole("option", { name: /metrics\./ })).toHaveAttribute("aria-selected", "true");
+
+  await box.press("Enter");
+  await expect(box).toHaveValue("metrics.");
+  await expect(page).not.toHaveURL(/filter=/);
+  await box.pressSequentially("los");
+  await box.press("Enter");
+  await expect(box).toHaveValue("metrics.loss ");
+  // A finished clause: the list offers AND, and Enter applies instead.
+  await box.pressSequentially("< 0.5 ");
+  await expect(page.getByRole("option", { name: "AND" })).toBeVisible();
+  await box.press("Enter");
+  await expect(page).toHaveURL(/filter=metrics\.loss/);
+  await expect(box).toHaveValue("metrics.loss < 0.5");
+
+  // A real mistake stays an error at once.
+  await box.fill("foo");
+  await expect(page.getByTestId("filter-error")).toHaveAttribute("role", "alert");
+});
+
 test("a runs link sends one search for its first 100 runs (the route's early fetch is the table's), then larger pages", async ({ page }) => {
   const searches = recordRunSearches(page);
   // In the server's default order the first page is whole subtrees, collapsed to a few rows: the table's

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { SEARCH_FIELD_ATTRIBUTE } from "../../app/root-layout.js";
 import { checkRunFilter } from "./check-filter.js";
 import { FilterMirror } from "./filter-mirror.js";
-import { suggest, type SuggestionSource } from "./suggest.js";
+import { enterCompletes, suggest, type SuggestionSource } from "./suggest.js";
 import "./search-box.css";
 
 interface Props {
@@ -28,12 +28,15 @@ export function SearchBox({ applied, onApply, source }: Props) {
   const [caret, setCaret] = useState(applied.length);
   const [open, setOpen] = useState(false);
   const [highlight, setHighlight] = useState(0);
-  // Enter picks a suggestion only after the user moved through the list with the arrows; otherwise it applies.
+  // After moving through the list with the arrows, Enter picks whatever is highlighted.
   const [navigated, setNavigated] = useState(false);
   const [scrollLeft, setScrollLeft] = useState(0);
   const [triedInvalid, setTriedInvalid] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const pendingCaret = useRef<number | undefined>(undefined);
+  // Where the last edit left the caret: a list the user did not open by typing there (a click into
+  // the box, a caret moved with the arrow keys) never lets Enter complete a word.
+  const lastEdit = useRef<{ text: string; caret: number } | undefined>(undefined);
   const errorId = useId();
   const listId = useId();
 
@@ -51,6 +54,7 @@ export function SearchBox({ applied, onApply, source }: Props) {
   });
 
   const edit = (next: string, nextCaret: number) => {
+    lastEdit.current = { text: next, caret: nextCaret };
     setText(next);
     setCaret(nextCaret);
     setHighlight(0);
@@ -89,7 +93,8 @@ export function SearchBox({ applied, onApply, source }: Props) {
       accept(highlight);
     } else if (event.key === "Enter") {
       event.preventDefault();
-      if (listOpen && navigated) accept(highlight);
+      const typedHere = lastEdit.current?.text === text && lastEdit.current.caret === caret;
+      if (listOpen && suggestions && (navigated || (typedHere && enterCompletes(text, suggestions, items[highlight])))) accept(highlight);
       else apply();
     } else if (event.key === "Escape") {
       if (open) setOpen(false);
@@ -97,8 +102,8 @@ export function SearchBox({ applied, onApply, source }: Props) {
     }
   };
 
-  // A mistake at the very end usually means "not finished yet": shown quietly until Enter is pressed.
-  const incomplete = !check.ok && check.start >= text.trimEnd().length && !triedInvalid;
+  // A mistake that is only unfinished typing is shown quietly until Enter is pressed.
+  const incomplete = !check.ok && check.incomplete !== undefined && !triedInvalid;
   const state = check.ok ? "" : incomplete ? " is-incomplete" : " is-invalid";
   return (
     <div className="search-box">
@@ -135,7 +140,7 @@ export function SearchBox({ applied, onApply, source }: Props) {
         </div>
         {!check.ok ? (
           <div id={errorId} className="search-message" role={incomplete ? undefined : "alert"} data-testid="filter-error">
-            {check.message}
+            {incomplete ? check.incomplete?.message : check.message}
           </div>
         ) : (
           dirty && <div className="search-message faint">Press Enter to apply</div>

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { suggest, writeKey, type SuggestionSource } from "./suggest.js";
+import { enterCompletes, suggest, writeKey, type SuggestionSource } from "./suggest.js";
 
 const source: SuggestionSource = {
   keys: { params: ["lr", "batch size"], metrics: ["loss", "val.loss", "accuracy"], tags: ["team", "mlflow.user"] },
   valuesOf: (entity, key) => (entity === "tag" && key === "team" ? ["vision", "nlp", "o'brien"] : []),
 };
 
-/** Applies the first suggestion, as pressing Enter in the box does. */
+/** Applies the first suggestion, as pressing Tab in the box does. */
 function accept(text: string, caret = text.length): string {
   const set = suggest(text, caret, source);
   const first = set.items[0];
@@ -54,5 +54,50 @@ describe("writeKey", () => {
     expect(writeKey("val.loss")).toBe("val.loss");
     expect(writeKey("train/acc")).toBe("`train/acc`");
     expect(writeKey("a`b c")).toBe('"a`b c"');
+  });
+});
+
+describe("enterCompletes", () => {
+  /** Whether Enter, with the first item highlighted and the caret at the end, inserts it. */
+  const enterPicks = (text: string, caret = text.length) => {
+    const set = suggest(text, caret, source);
+    return enterCompletes(text, set, set.items[0]);
+  };
+
+  it("completes a half-typed field, key or value", () => {
+    expect(enterPicks("met")).toBe(true);
+    expect(enterPicks("los")).toBe(true);
+    expect(enterPicks("metrics.lo")).toBe(true);
+    expect(enterPicks("attributes.sta")).toBe(true);
+    expect(enterPicks("tags.team = vi")).toBe(true);
+    expect(enterPicks("tags.team = 'vi")).toBe(true);
+    expect(enterPicks("metrics.loss < 1 AND stat")).toBe(true);
+  });
+
+  it("leaves a finished filter to be applied, even while the list offers the next token", () => {
+    expect(suggest("metrics.loss < 0.5 ", 19, source).items.map((i) => i.label)).toEqual(["AND"]);
+    expect(enterPicks("metrics.loss < 0.5 ")).toBe(false);
+    expect(enterPicks("metrics.loss < 0.5")).toBe(false);
+    expect(enterPicks("tags.team = 'vision'")).toBe(false);
+    expect(enterPicks("status = 'RUNNING' A")).toBe(false);
+  });
+
+  it("does not take Enter for an empty word, a comparator or an item that is already typed", () => {
+    expect(enterPicks("")).toBe(false);
+    expect(enterPicks("metrics.")).toBe(false);
+    expect(enterPicks("metrics.loss ")).toBe(false);
+    expect(enterPicks("metrics.loss <")).toBe(false);
+    expect(enterPicks("metrics.loss")).toBe(false);
+    expect(enterPicks("status")).toBe(false);
+  });
+
+  it("does not complete in the middle of a word", () => {
+    expect(enterPicks("metrics.loss < 1", 10)).toBe(false);
+    expect(enterPicks("metrics.lo < 1", 10)).toBe(true);
+  });
+
+  it("is false without a highlighted item", () => {
+    const set = suggest("met", 3, source);
+    expect(enterCompletes("met", set, undefined)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { RunStatus } from "../../../core/index.js";
 import { RUN_STATUSES } from "../../../core/index.js";
-import { describeSearchPosition, type SearchEntity } from "../../../core/search/index.js";
+import { describeSearchPosition, type SearchEntity, type SearchPositionContext } from "../../../core/search/index.js";
 
 export interface Suggestion {
   /** What the list shows. */
@@ -14,6 +14,8 @@ export interface SuggestionSet {
   items: Suggestion[];
   from: number;
   to: number;
+  /** What the caret is in, so the box can tell completing a word from proposing the next one. */
+  context: SearchPositionContext;
 }
 
 /** What autocomplete knows about the runs on screen. */
@@ -79,6 +81,10 @@ function keysOf(entity: SearchEntity | undefined, source: SuggestionSource): rea
 /** Autocomplete for the runs filter at `caret`: fields, keys, comparators, values or AND. */
 export function suggest(text: string, caret: number, source: SuggestionSource): SuggestionSet {
   const at = describeSearchPosition(text, caret);
+  return { ...suggestItems(text, caret, source, at), context: at.context };
+}
+
+function suggestItems(text: string, caret: number, source: SuggestionSource, at: ReturnType<typeof describeSearchPosition>): Omit<SuggestionSet, "context"> {
   switch (at.context) {
     case "identifier": {
       const from = tokenStart(text, caret);
@@ -120,4 +126,22 @@ export function suggest(text: string, caret: number, source: SuggestionSource): 
       return { items: ["AND"].filter((k) => k.startsWith(at.prefix.toUpperCase())).map((k) => ({ label: k, insert: `${k} ` })), from, to: caret };
     }
   }
+}
+
+/**
+ * Whether Enter should insert `item` rather than submit the filter, when the user has not moved
+ * through the list with the arrows (after ArrowDown/ArrowUp Enter always picks).
+ *
+ * The rule: Enter completes only a half-typed word. The caret must end a partly typed field, key or
+ * value (`met|`, `metrics.lo|`, `tags.team = 'vi|`) and the item must change that word. Suggestions
+ * for the next token (a comparator, AND after a finished clause, any list opened on an empty word)
+ * never take Enter, so a finished filter such as `metrics.loss < 0.5` is applied in one press even
+ * while the list proposes `AND`; nor does an item that only repeats what is already typed.
+ */
+export function enterCompletes(text: string, set: SuggestionSet, item: Suggestion | undefined): boolean {
+  if (item === undefined || set.from >= set.to) return false;
+  if (set.context !== "identifier" && set.context !== "key" && set.context !== "value") return false;
+  // In the middle of a word the insert would leave the word's tail behind (`metrics.loss ss`).
+  if (/[^\s(),=<>!]/u.test(text.charAt(set.to))) return false;
+  return text.slice(set.from, set.to) !== item.insert.trimEnd();
 }
