@@ -10,14 +10,21 @@ interface Props {
   className?: string;
 }
 
-/** A key that, too long for its column, loses its middle rather than its distinguishing end. */
+/**
+ * A key that, too long for its column, loses its middle rather than its distinguishing end. The two
+ * halves are flex items, which assistive technology reads as two words, so they are hidden from it
+ * and the whole key is read instead.
+ */
 function MiddleEllipsis({ text }: { text: string }) {
   const { head, tail } = splitForMiddleEllipsis(text);
   return (
-    <span className="header-label">
-      <span className="header-label-head">{head}</span>
-      <span className="header-label-tail">{tail}</span>
-    </span>
+    <>
+      <span className="header-label" aria-hidden="true">
+        <span className="header-label-head">{head}</span>
+        <span className="header-label-tail">{tail}</span>
+      </span>
+      <span className="visually-hidden">{text}</span>
+    </>
   );
 }
 
