@@ -56,7 +56,7 @@ export function ErrorBanner({ error, title, onRetry }: Props) {
         {details && (
           <details>
             <summary>Response body</summary>
-            <pre style={{ whiteSpace: "pre-wrap", maxHeight: 160, overflow: "auto", margin: "4px 0 0", fontSize: 11 }}>{details}</pre>
+            <pre className="error-banner-body">{details}</pre>
           </details>
         )}
       </div>
