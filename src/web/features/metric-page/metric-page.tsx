@@ -1,17 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { ErrorBanner } from "../../components/error-banner.js";
-import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { formatMetric } from "../../utils/format.js";
-import { naturalCompare } from "../../utils/natural-compare.js";
 import { chartRunIds, METRIC_PAGE_MAX_POINTS } from "./chart-query.js";
 import { ChartToolbar } from "./chart-toolbar.js";
 import { RunsMetricChart } from "./runs-metric-chart.js";
-import { useChartRuns } from "./use-chart-runs.js";
+import { ChartPageBreadcrumbs } from "./chart-page-breadcrumbs.js";
+import { metricKeysOf, useChartRuns } from "./use-chart-runs.js";
 import { useChartSettings } from "./use-chart-settings.js";
 
 /** At most this many of the runs' other metric keys are offered when the page's key is not one of theirs. */
@@ -28,7 +25,6 @@ export function MetricPage() {
   const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, error } = useChartRuns(runIds, experimentIds);
-  const experiment = useQuery(experimentQueryOptions(experimentId));
   const [settings, updateSettings] = useChartSettings();
   // The toolbar shows a change at once; the charts redraw for it after, not before, that paint.
   const chartSettings = useDeferredValue(settings);
@@ -38,19 +34,17 @@ export function MetricPage() {
   // A key none of the runs has (a typo, an old link): say which keys they do have.
   const otherKeys = useMemo(() => {
     if (loaded.length === 0 || loaded.some((r) => r.data.metrics.some((m) => m.key === metricKey))) return [];
-    return [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort(naturalCompare);
+    return metricKeysOf(loaded);
   }, [loaded, metricKey]);
   const search = params.toString();
 
   return (
     <div className="page page-scroll">
-      <ExperimentBreadcrumbs
-        experimentIds={experimentIds}
-        experimentName={experiment.data?.name}
+      <ChartPageBreadcrumbs
+        experimentId={experimentId}
+        runId={runId}
+        runName={home?.info.run_name}
         trail={[
-          <Link key="run" to={paths.run.href({ experimentId, runId })}>
-            {home?.info.run_name || runId}
-          </Link>,
           <Link key="metrics" to={paths.runMetrics.href({ experimentId, runId, runIds: runIds.length > 1 ? runIds : [] })}>
             Metrics
           </Link>,

@@ -1,9 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
-import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { LoadingState } from "../../components/loading-state.js";
 import { paths } from "../../config/paths.js";
@@ -11,9 +8,9 @@ import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { chartRunIds } from "./chart-query.js";
 import { ChartToolbar } from "./chart-toolbar.js";
 import { MetricChartCard } from "./metric-chart-card.js";
-import { useChartRuns } from "./use-chart-runs.js";
+import { ChartPageBreadcrumbs } from "./chart-page-breadcrumbs.js";
+import { metricKeysOf, useChartRuns } from "./use-chart-runs.js";
 import { useChartSettings } from "./use-chart-settings.js";
-import { naturalCompare } from "../../utils/natural-compare.js";
 
 /**
  * Every metric of a run (and of the runs in `?runs=`) as a grid of charts that mount as they
@@ -27,26 +24,17 @@ export function RunMetricsPage() {
   const runIds = useMemo(() => chartRunIds(runId, runsParam), [runId, runsParam]);
   const experimentIds = useMemo(() => [experimentId], [experimentId]);
   const { runs, loaded, isPending, error } = useChartRuns(runIds, experimentIds);
-  const experiment = useQuery(experimentQueryOptions(experimentId));
   const [settings, updateSettings] = useChartSettings();
   // The toolbar shows a change at once; the charts redraw for it after, not before, that paint.
   const chartSettings = useDeferredValue(settings);
   const home = loaded.find((r) => r.info.run_id === runId);
   useDocumentTitle(`Metrics of ${home?.info.run_name || runId}`);
-  const keys = useMemo(() => [...new Set(loaded.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort(naturalCompare), [loaded]);
+  const keys = useMemo(() => metricKeysOf(loaded), [loaded]);
   const search = params.toString();
 
   return (
     <div className="page page-scroll">
-      <ExperimentBreadcrumbs
-        experimentIds={experimentIds}
-        experimentName={experiment.data?.name}
-        trail={[
-          <Link key="run" to={paths.run.href({ experimentId, runId })}>
-            {home?.info.run_name || runId}
-          </Link>,
-        ]}
-      />
+      <ChartPageBreadcrumbs experimentId={experimentId} runId={runId} runName={home?.info.run_name} />
       <h1>
         Metrics
         {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}

@@ -2,6 +2,7 @@ import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import type { Run } from "../../../core/index.js";
 import { runQueryOptions } from "../../api/runs/run-queries.js";
+import { naturalCompare } from "../../utils/natural-compare.js";
 import type { ChartRun } from "./runs-metric-chart.js";
 
 export interface ChartRuns {
@@ -43,4 +44,9 @@ export function useChartRuns(runIds: readonly string[], experimentIds: readonly 
   const { data, ...rest } = useQueries({ queries: runIds.map((id) => runQueryOptions(id, experimentIds)), combine });
   const loaded = useMemo(() => data.filter((run): run is Run => run !== undefined), [data]);
   return { ...rest, loaded };
+}
+
+/** The metric keys the runs have logged, each once, in natural order (m2 before m10). */
+export function metricKeysOf(runs: readonly Run[]): string[] {
+  return [...new Set(runs.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort(naturalCompare);
 }
