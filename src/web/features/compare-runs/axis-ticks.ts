@@ -1,4 +1,4 @@
-import { niceStep } from "../metric-page/chart-series.js";
+import { niceStep, ticksAt } from "../../utils/nice-ticks.js";
 
 export interface TickOptions {
   /** About how many intervals between ticks. */
@@ -6,8 +6,6 @@ export interface TickOptions {
   /** Every value of the field is a whole number (`layers`, `batch_size`): ticks are too. */
   integer?: boolean;
 }
-
-const round12 = (x: number): number => Number(x.toPrecision(12));
 
 /** A step of 1, 2, 2.5 or 5 × 10^k; for whole numbers at least 1 and never 2.5 (→ 2), so `layers` gets no tick at 2.5. */
 function tickStep(span: number, count: number, integer: boolean): number {
@@ -19,13 +17,7 @@ function tickStep(span: number, count: number, integer: boolean): number {
 export function niceTicks(min: number, max: number, { count = 5, integer = false }: TickOptions = {}): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
   if (!(max > min)) return [min];
-  const step = tickStep(max - min, count, integer);
-  // Integer multiples of the step, so 3 × 0.1 comes out as 0.3 (after rounding) and 0 as exactly 0.
-  const first = Math.ceil(min / step - 1e-9);
-  const last = Math.floor(max / step + 1e-9);
-  const ticks: number[] = [];
-  for (let i = first; i <= last; i++) ticks.push(round12(i * step));
-  return ticks;
+  return ticksAt(min, max, tickStep(max - min, count, integer));
 }
 
 /**

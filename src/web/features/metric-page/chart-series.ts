@@ -1,5 +1,6 @@
 import { isMarkerValue, type SampledSeriesColumns } from "../../../core/charts/index.js";
 import { formatDuration, formatTime } from "../../utils/format.js";
+import { niceStep, round12, ticksAt } from "../../utils/nice-ticks.js";
 import type { ChartSettings, ChartXAxis } from "./chart-settings.js";
 
 /** One point, as the tooltip reads it. `y` is null where the line cannot go (a marker, or ≤ 0 on a log scale). */
@@ -147,16 +148,6 @@ function percentileRange(series: readonly PlotSeries[]): [number, number] {
   return [quantile(values, 0.01), quantile(values, 0.99)];
 }
 
-const round12 = (x: number): number => Number(x.toPrecision(12));
-
-/** A round step (1, 2, 2.5 or 5 × 10^k) giving about `count` intervals over `span`. */
-export function niceStep(span: number, count: number): number {
-  const raw = span / Math.max(1, count);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / magnitude;
-  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
-}
-
 /** A side of the y domain is widened to the next round tick only while that costs at most this share of the plot. */
 const MAX_ROUNDING = 0.08;
 /** Otherwise it is padded by this share, so a line along the edge stays clear of it. */
@@ -179,9 +170,7 @@ export function yAxisTicks([lo, hi]: [number, number], scale: ChartSettings["ySc
     let to = roundHi - hi <= span * MAX_ROUNDING ? roundHi : hi + span * EDGE_PADDING;
     if (lo >= 0 && from < 0) from = 0;
     if (hi <= 0 && to > 0) to = 0;
-    const ticks: number[] = [];
-    for (let t = Math.ceil(round12(from / step)) * step; t <= to + step * 1e-9; t += step) ticks.push(round12(t));
-    return { domain: [round12(from), round12(to)], ticks };
+    return { domain: [round12(from), round12(to)], ticks: ticksAt(from, to, step) };
   }
   const decades = Math.log10(hi) - Math.log10(lo);
   const mantissas = decades > 4 ? [1] : decades > 1.5 ? [1, 3] : [1, 2, 5];
@@ -273,9 +262,7 @@ export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count =
     // Wall time: align to local midnight, hours and minutes (the timezone offset, in ms).
     if (axis === "time" && step < 7 * DAY) offset = -new Date(lo).getTimezoneOffset() * MINUTE;
   }
-  const ticks: number[] = [];
-  for (let t = Math.ceil((lo + offset) / step) * step - offset; t <= hi; t += step) ticks.push(round12(t));
-  return ticks;
+  return ticksAt(lo, hi, step, offset);
 }
 
 /**
