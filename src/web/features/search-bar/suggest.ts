@@ -60,10 +60,13 @@ function rank<T>(items: readonly T[], typed: string, text: (t: T) => string): T[
   return [...starts, ...contains].slice(0, MAX_ITEMS);
 }
 
-/** Start of the token being typed: back over everything but spaces, parentheses, commas and operators. */
+/** Whether `ch` belongs to a word being typed: anything but spaces, parentheses, commas and operators (and the end). */
+const isWordChar = (ch: string): boolean => /[^\s(),=<>!]/u.test(ch);
+
+/** Start of the token being typed. */
 function tokenStart(text: string, caret: number): number {
   let i = caret;
-  while (i > 0 && /[^\s(),=<>!]/u.test(text.charAt(i - 1))) i--;
+  while (i > 0 && isWordChar(text.charAt(i - 1))) i--;
   return i;
 }
 
@@ -142,6 +145,6 @@ export function enterCompletes(text: string, set: SuggestionSet, item: Suggestio
   if (item === undefined || set.from >= set.to) return false;
   if (set.context !== "identifier" && set.context !== "key" && set.context !== "value") return false;
   // In the middle of a word the insert would leave the word's tail behind (`metrics.loss ss`).
-  if (/[^\s(),=<>!]/u.test(text.charAt(set.to))) return false;
+  if (isWordChar(text.charAt(set.to))) return false;
   return text.slice(set.from, set.to) !== item.insert.trimEnd();
 }
