@@ -152,11 +152,41 @@ test("a deleted run says so, is read-only and can be restored; an active one can
 
 test("a run that does not exist shows not found with a way back, and no Retry", async ({ page }) => {
   const experiment = await createExperiment();
-  await page.goto(`/experiments/${experiment.id}/runs/0123456789abcdef0123456789abcdef`);
+  const missing = "0123456789abcdef0123456789abcdef";
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes(missing) && request.url().includes("/mlflow/runs/")) asked.push(request.url());
+  });
+  await page.goto(`/experiments/${experiment.id}/runs/${missing}`);
   await expect(page.getByTestId("empty-state")).toContainText("Run not found");
+  // The route's loader asked once; mounting the page must not ask again for the same 404.
+  expect(asked).toHaveLength(1);
   await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
   await page.getByRole("link", { name: `Back to the runs of ${experiment.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs$`));
+});
+
+test("cancelling a changed note draft asks first; an unchanged one closes at once", async ({ page }) => {
+  const { experimentId, runId } = await newRun();
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel("Note (markdown)")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Add note" }).click();
+  const editor = page.getByLabel("Note (markdown)");
+  await editor.fill("a long thought");
+  await editor.press("Escape");
+  const dialog = page.getByRole("dialog", { name: "Discard the note draft?" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(editor).toHaveValue("a long thought");
+
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Discard changes" }).click();
+  await expect(page.getByLabel("Note (markdown)")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add note" })).toBeVisible();
 });
 
 test("leaving with an unsaved note draft asks first", async ({ page }) => {
@@ -167,7 +197,7 @@ test("leaving with an unsaved note draft asks first", async ({ page }) => {
   await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Experiments" }).click();
   const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole("button", { name: "Stay and keep editing" }).click();
+  await dialog.getByRole("button", { name: "Keep editing" }).click();
   await expect(page.getByLabel("Note (markdown)")).toHaveValue("half a thought");
   await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Experiments" }).click();
   await page.getByRole("button", { name: "Discard and leave" }).click();

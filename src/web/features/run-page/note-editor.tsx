@@ -4,6 +4,7 @@ import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { runTag } from "../../utils/run-tag.js";
 import { Card } from "./card.js";
+import { DiscardDraftDialog } from "./discard-draft-dialog.js";
 import { MarkdownView } from "./markdown-view.js";
 import { UnsavedChangesPrompt } from "./unsaved-changes-prompt.js";
 
@@ -18,7 +19,9 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const editing = editingState && !readOnly;
   const [draft, setDraft] = useState(note);
   const [tab, setTab] = useState<"write" | "preview">("write");
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const save = useRunTagMutation();
+  const dirty = editing && draft !== note;
 
   const start = () => {
     setDraft(note);
@@ -30,6 +33,8 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
     setEditing(false);
     save.mutate({ runId: run.info.run_id, key: SystemTags.NOTE, value: draft }, { onError: () => setEditing(true) });
   };
+  // Escape is one keystroke away from a long draft: only an unchanged one closes without asking.
+  const cancel = () => (dirty ? setConfirmingCancel(true) : setEditing(false));
 
   return (
     <Card
@@ -47,7 +52,18 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
         </>
       }
     >
-      <UnsavedChangesPrompt when={editing && draft !== note} message="Your note draft has not been saved. Leaving this page discards it." />
+      <UnsavedChangesPrompt when={dirty} message="Your note draft has not been saved. Leaving this page discards it." />
+      <DiscardDraftDialog
+        open={confirmingCancel}
+        title="Discard the note draft?"
+        message="Your changes to the note have not been saved."
+        discardLabel="Discard changes"
+        onStay={() => setConfirmingCancel(false)}
+        onDiscard={() => {
+          setConfirmingCancel(false);
+          setEditing(false);
+        }}
+      />
       {save.isError && <ErrorBanner title="The note was not saved" error={save.error} />}
       {editing ? (
         <div className="note-editor">
@@ -70,7 +86,11 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
-                if (e.key === "Escape") setEditing(false);
+                if (e.key === "Escape") {
+                  // Otherwise the browser takes this same keystroke as Escape in the dialog it opens.
+                  e.preventDefault();
+                  cancel();
+                }
               }}
             />
           ) : (
@@ -82,7 +102,7 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
             <button type="button" className="btn btn-primary" onClick={submit} disabled={draft === note}>
               Save note
             </button>
-            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
+            <button type="button" className="btn btn-ghost" onClick={cancel}>
               Cancel
             </button>
             <span className="faint">Ctrl+Enter saves</span>

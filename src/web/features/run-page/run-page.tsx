@@ -23,7 +23,8 @@ import "./run-page.css";
 
 export function RunPage() {
   const { experimentId = "", runId = "" } = useParams();
-  const run = useQuery(runQueryOptions(runId));
+  // The route's loader has already asked: an answer of "no such run" is not asked for again on mount.
+  const run = useQuery({ ...runQueryOptions(runId), retryOnMount: false });
   const expId = run.data?.info.experiment_id ?? experimentId;
   const experiment = useQuery(experimentQueryOptions(expId));
   useDocumentTitle(run.data ? run.data.info.run_name || run.data.info.run_id : run.isError && isMissingResource(run.error) ? "Run not found" : undefined);
