@@ -87,9 +87,12 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await expect(page).toHaveURL(/x=params.lr/);
   await expect(scatter.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: "gelu" })).toHaveCount(0);
   await expect(scatter.locator(".recharts-scatter-symbol")).toHaveCount(3);
+  // lr 0.001, 0.01, 0.1: a geometric sweep, drawn on log axes that say so.
+  await expect(scatter.getByText("lr (log)")).toBeVisible();
+  for (const tick of ["0.001", "0.01", "0.1"]) await expect(scatter.locator(".recharts-cartesian-axis-tick-value").getByText(tick, { exact: true })).toBeVisible();
   const parallel = page.getByTestId("parallel-coordinates");
   await expect(parallel.locator("path.pc-line[data-run]")).toHaveCount(3);
-  await expect(parallel.locator(".pc-axis-label")).toHaveText(["activation", "batch_size", "lr", "loss"]);
+  await expect(parallel.locator(".pc-axis-label")).toHaveText(["activation", "batch_size", "lr (log)", "loss"]);
   await page.getByLabel("Parallel coordinates metric").selectOption("accuracy");
   await expect(page).toHaveURL(/pc=accuracy/);
   await expect(parallel.locator(".pc-axis-label").last()).toHaveText("accuracy");

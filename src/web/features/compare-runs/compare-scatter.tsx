@@ -6,6 +6,7 @@ import { paths } from "../../config/paths.js";
 import { allIntegers, formatTickNumber, formatTicks, paddedAxis } from "./axis-ticks.js";
 import type { FieldRef } from "./compare-fields.js";
 import { FieldSelect } from "./field-select.js";
+import { paddedLogAxis, wantsLogScale } from "./log-axis.js";
 import { axisValues, buildAxis, scatterPoints, type ScatterAxis, type ScatterPoint } from "./scatter-data.js";
 
 interface Props {
@@ -19,13 +20,24 @@ interface Props {
   onChange: (change: { scatterX?: FieldRef; scatterY?: FieldRef }) => void;
 }
 
+/** Whether a numeric axis is drawn on a log scale (see log-axis.ts). */
+function isLogAxis(axis: ScatterAxis, runs: readonly Run[]): boolean {
+  return !axis.categories && wantsLogScale(axisValues(runs, axis));
+}
+
 /**
  * Numeric axes get our own round ticks (recharts' "auto" gave 55, 110, 165 and 2.2 for a whole-number
- * param); categorical ones put each value on an integer tick, labelled with the value.
+ * param), on a log scale when their values span two decades or more; categorical ones put each value
+ * on an integer tick, labelled with the value.
  */
 function axisProps(axis: ScatterAxis, runs: readonly Run[]) {
   if (!axis.categories) {
     const values = axisValues(runs, axis);
+    if (wantsLogScale(values)) {
+      const log = paddedLogAxis(values, 6);
+      const labels = new Map(formatTicks(log.ticks).map((text, i) => [log.ticks[i], text]));
+      return { type: "number" as const, scale: "log" as const, domain: log.domain, ticks: log.ticks, interval: 0 as const, tickFormatter: (v: number) => labels.get(v) ?? formatTickNumber(v) };
+    }
     const scale = paddedAxis(values, { count: 6, integer: allIntegers(values) });
     if (!scale) return { type: "number" as const, domain: ["auto", "auto"] as [string, string], tickFormatter: (v: number) => formatTickNumber(v) };
     const labels = new Map(formatTicks(scale.ticks).map((text, i) => [scale.ticks[i], text]));
@@ -88,6 +100,8 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
   const yAxis = buildAxis(runs, y);
   const xLabel = label(x);
   const yLabel = label(y);
+  const xTitle = isLogAxis(xAxis, runs) ? `${xLabel} (log)` : xLabel;
+  const yTitle = isLogAxis(yAxis, runs) ? `${yLabel} (log)` : yLabel;
   const { points, missing } = scatterPoints(runs, xAxis, yAxis, (i) => colorOf(runs[i]?.info.run_id ?? ""));
   const tick = { fill: "var(--text-muted)", fontSize: 11 };
   return (
@@ -102,8 +116,8 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
         <ResponsiveContainer width="100%" height={320}>
           <ScatterChart margin={{ top: 12, right: 20, bottom: 28, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="x" name={xLabel} {...axisProps(xAxis, runs)} stroke="var(--text-faint)" tick={tick} label={{ value: xLabel, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12 }} />
-            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yLabel, angle: -90, position: "insideLeft", fill: "var(--text-muted)", fontSize: 12 }} />
+            <XAxis dataKey="x" name={xLabel} {...axisProps(xAxis, runs)} stroke="var(--text-faint)" tick={tick} label={{ value: xTitle, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12 }} />
+            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yTitle, angle: -90, position: "insideLeft", fill: "var(--text-muted)", fontSize: 12 }} />
             <Tooltip content={<PointTooltip xLabel={xLabel} yLabel={yLabel} />} cursor={{ strokeDasharray: "3 3" }} isAnimationActive={false} />
             <Scatter
               data={points}

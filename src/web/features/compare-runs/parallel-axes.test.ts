@@ -31,6 +31,16 @@ describe("buildParallelAxes", () => {
     expect(axisPosition(loss, runs[0] ?? runEntity("x"))).toBeCloseTo(1 / 3);
   });
 
+  it("draws a positive field spanning two decades on a log axis, each decade an equal step", () => {
+    const sweep = ["1e-5", "1e-4", "1e-3", "1e-2", "1e-1"].map((lr, i) => runEntity(`l${i}`, { params: { lr } }));
+    const [lr] = buildParallelAxes(sweep, [{ kind: "params", key: "lr" }], 300);
+    if (!lr) throw new Error("axis missing");
+    expect(lr.log).toBe(true);
+    expect(sweep.map((r) => axisPosition(lr, r) ?? Number.NaN).map((at) => Math.round(at * 100) / 100)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(lr.ticks.map((t) => t.label)).toEqual(["1e-5", "0.0001", "0.001", "0.01", "0.1"]);
+    expect(axes.every((a) => !a.log)).toBe(true);
+  });
+
   it("labels numeric ticks compactly, and a whole-number param only at whole numbers", () => {
     const sweep = [2, 3, 4].map((layers, i) => runEntity(`s${i}`, { params: { layers: String(layers) }, metrics: { lr: [3.6e-7, 9e-8, 0][i] ?? 0 } }));
     const [layers, lr] = buildParallelAxes(sweep, [{ kind: "params", key: "layers" }, { kind: "metrics", key: "lr" }], 300);

@@ -1,6 +1,7 @@
 import type { Run } from "../../../core/index.js";
 import { allIntegers, formatTicks, niceTicks } from "./axis-ticks.js";
 import { fieldId, fieldValue, type FieldRef } from "./compare-fields.js";
+import { logPosition, logTicks, wantsLogScale } from "./log-axis.js";
 import { axisNumber, axisValues, buildAxis } from "./scatter-data.js";
 
 export interface AxisTick {
@@ -14,6 +15,8 @@ export interface ParallelAxis {
   field: FieldRef;
   /** Set for a categorical axis: value i sits at i/(n-1). */
   categories: string[] | undefined;
+  /** Drawn on a log scale: all positive, over two decades or more (`lr`). */
+  log: boolean;
   min: number;
   max: number;
   ticks: AxisTick[];
@@ -32,25 +35,29 @@ function categoryAt(index: number, count: number): number {
 
 /**
  * One axis per field: params that differ (categorical when any value is not a number) and then the
- * chosen metric. A numeric axis spans the runs' own min…max, so small differences fill the height.
+ * chosen metric. A numeric axis spans the runs' own min…max, so small differences fill the height;
+ * one whose values span two decades or more is a log axis.
  */
 export function buildParallelAxes(runs: readonly Run[], fields: readonly FieldRef[], heightPx: number): ParallelAxis[] {
   return fields.map((field): ParallelAxis => {
     const axis = buildAxis(runs, field);
     if (axis.categories) {
-      return { id: fieldId(field), field, categories: axis.categories, min: 0, max: axis.categories.length - 1, ticks: categoryTicks(axis.categories, heightPx) };
+      return { id: fieldId(field), field, categories: axis.categories, log: false, min: 0, max: axis.categories.length - 1, ticks: categoryTicks(axis.categories, heightPx) };
     }
     const values = axisValues(runs, axis);
     const min = values.length ? Math.min(...values) : 0;
     const max = values.length ? Math.max(...values) : 0;
-    const at = niceTicks(min, max, { count: Math.max(1, Math.min(5, Math.floor(heightPx / 40) - 1)), integer: allIntegers(values) });
+    const count = Math.max(1, Math.min(5, Math.floor(heightPx / 40) - 1));
+    const log = wantsLogScale(values);
+    const at = log ? logTicks(min, max, count) : niceTicks(min, max, { count, integer: allIntegers(values) });
     const labels = formatTicks(at);
-    const ticks = at.map((v, i) => ({ at: scale(v, min, max), label: labels[i] ?? "" }));
-    return { id: fieldId(field), field, categories: undefined, min, max, ticks };
+    const ticks = at.map((v, i) => ({ at: scale(v, min, max, log), label: labels[i] ?? "" }));
+    return { id: fieldId(field), field, categories: undefined, log, min, max, ticks };
   });
 }
 
-function scale(v: number, min: number, max: number): number {
+function scale(v: number, min: number, max: number, log: boolean): number {
+  if (log) return logPosition(v, min, max);
   return max > min ? (v - min) / (max - min) : 0.5;
 }
 
@@ -58,7 +65,7 @@ function scale(v: number, min: number, max: number): number {
 export function axisPosition(axis: ParallelAxis, run: Run): number | undefined {
   const n = axisNumber({ field: axis.field, categories: axis.categories }, fieldValue(run, axis.field));
   if (n === undefined) return undefined;
-  return axis.categories ? categoryAt(n, axis.categories.length) : scale(n, axis.min, axis.max);
+  return axis.categories ? categoryAt(n, axis.categories.length) : scale(n, axis.min, axis.max, axis.log);
 }
 
 /** An SVG path through the points, lifting the pen over missing values rather than inventing them. */

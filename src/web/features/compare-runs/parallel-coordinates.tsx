@@ -98,12 +98,14 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey, label }: Props
           {/* After the lines, so axes and labels stay on top; each tick label sits on a box of the page colour. */}
           {axes.map((axis, i) => {
             const name = label(axis.field);
+            // The scale's mark survives the clipping of a long key.
+            const title = axis.log ? `${clip(name, maxChars - 6)} (log)` : clip(name, maxChars);
             return (
               <g key={axis.id} className="pc-axis" transform={`translate(${xOf(i)},0)`}>
-                <title>{name}</title>
+                <title>{axis.log ? `${name} (log scale)` : name}</title>
                 <line y1={MARGIN.top} y2={MARGIN.top + plotHeight} />
                 <text className="pc-axis-label" y={MARGIN.top - 14} textAnchor="middle">
-                  {clip(name, maxChars)}
+                  {title}
                 </text>
                 {axis.ticks.map((tick) => {
                   const text = clip(tick.label, maxChars - 2);
