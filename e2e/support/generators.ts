@@ -175,3 +175,20 @@ export async function logMetricSeries(
 export function lossCurve(seed: number, steps: number): (step: number) => number {
   return (step) => Math.exp((-3 * step) / steps) * (1 + seed * 0.15) + 0.05 * Math.sin(step * 0.37 + seed) + 0.03 * Math.sin(step * 0.011 * (seed + 1));
 }
+
+/**
+ * Logs steps `from` to `to` (exclusive) of one metric in one logBatch (at most 1,000 steps): more
+ * points of a running run, as training logs them. Step s is logged at `startTime + s · msPerStep`.
+ */
+export async function logMetricSteps(runId: string, key: string, from: number, to: number, value: (step: number) => number, options: { startTime?: number; msPerStep?: number } = {}): Promise<void> {
+  const start = options.startTime ?? BASE_TIME;
+  const msPerStep = options.msPerStep ?? 100;
+  const metrics: Metric[] = [];
+  for (let step = from; step < to; step++) metrics.push({ key, value: value(step), timestamp: start + step * msPerStep, step });
+  await api.call("logBatch", { run_id: runId, metrics });
+}
+
+/** Ends a run (as `mlflow.end_run` does): FINISHED unless told otherwise. */
+export async function endRun(runId: string, status: "FINISHED" | "FAILED" | "KILLED" = "FINISHED"): Promise<void> {
+  await api.call("updateRun", { run_id: runId, status, end_time: Date.now() });
+}

@@ -22,7 +22,7 @@ interface Props {
  */
 export function CompareCharts({ runs, metricKeys, settings, onSettings }: Props) {
   const chartRuns = useMemo(
-    (): ChartRun[] => runs.map((r) => ({ runId: r.info.run_id, runName: r.info.run_name || r.info.run_id, startTime: r.info.start_time })),
+    (): ChartRun[] => runs.map((r) => ({ runId: r.info.run_id, runName: r.info.run_name || r.info.run_id, startTime: r.info.start_time, status: r.info.status })),
     [runs],
   );
   return (

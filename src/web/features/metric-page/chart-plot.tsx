@@ -61,6 +61,8 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
   }, [geometry, settings]);
   const yDom = yAxis?.domain;
   const span = xDom ? xDom[1] - xDom[0] : 0;
+  const xTicks = useMemo(() => (xDom ? xAxisTicks(xDom, settings.xAxis) : undefined), [xDom, settings.xAxis]);
+  const tickSpacing = xTicks && xTicks.length > 1 ? (xTicks[1] as number) - (xTicks[0] as number) : 0;
   // Markers sit just inside the top/bottom edge, so the plot's clip does not cut them in half.
   const [yLo, yHi] = yDom ?? [0, 0];
   const edges = useMemo(() => edgesOf([yLo, yHi], settings.yScale), [yLo, yHi, settings.yScale]);
@@ -76,12 +78,12 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             dataKey="x"
             type="number"
             domain={xDom ?? ["dataMin", "dataMax"]}
-            {...(xDom ? { ticks: xAxisTicks(xDom, settings.xAxis) } : {})}
+            {...(xTicks ? { ticks: xTicks } : {})}
             // The ticks are ours (round values): Recharts need not compute its own.
             niceTicks="none"
             interval="preserveStartEnd"
             allowDataOverflow
-            tickFormatter={(x: number) => formatTick(x, settings.xAxis, span)}
+            tickFormatter={(x: number) => formatTick(x, settings.xAxis, span, tickSpacing)}
             tick={AxisTick}
             stroke="var(--border-strong)"
             minTickGap={24}

@@ -147,6 +147,24 @@ describe("xAxisTicks", () => {
   it("ticks only whole steps, however short the range", () => {
     expect(xAxisTicks([-1, 1], "step")).toEqual([-1, 0, 1]);
     expect(xAxisTicks([3.2, 4.8], "step")).toEqual([4]);
+    expect(xAxisTicks([0, 3], "step")).toEqual([0, 1, 2, 3]);
+    // A 2.5 step before: 0, 2.5, 5, 7.5, …
+    expect(xAxisTicks([0, 14], "step")).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
+  });
+
+  it("labels step ticks distinctly, compact only where one decimal of k is exact", () => {
+    const labels = (lo: number, hi: number) => {
+      const ticks = xAxisTicks([lo, hi], "step");
+      return ticks.map((t) => formatTick(t, "step", hi - lo, (ticks[1] ?? 0) - (ticks[0] ?? 0)));
+    };
+    expect(labels(60_000, 60_401)).toEqual(["60k", "60.1k", "60.2k", "60.3k", "60.4k"]);
+    expect(labels(0, 99_999)).toEqual(["0", "20k", "40k", "60k", "80k"]);
+    expect(labels(12_340, 12_346)).toEqual(["12,340", "12,341", "12,342", "12,343", "12,344", "12,345", "12,346"]);
+    expect(labels(0, 170_000)).toEqual(["0", "25k", "50k", "75k", "100k", "125k", "150k"]);
+    for (const [lo, hi] of [[12_345, 12_360], [99_990, 100_020], [1_234_500, 1_236_000]] as const) {
+      const all = labels(lo, hi);
+      expect(new Set(all).size, all.join(" ")).toBe(all.length);
+    }
   });
 
   it("ticks relative time at round durations", () => {

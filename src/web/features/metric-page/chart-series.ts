@@ -1,6 +1,6 @@
 import { isMarkerValue, type SampledSeriesColumns } from "../../../core/charts/index.js";
-import { formatDuration, formatTime } from "../../utils/format.js";
-import { niceStep, round12, ticksAt } from "../../utils/nice-ticks.js";
+import { formatCount, formatDuration, formatTime } from "../../utils/format.js";
+import { integerTicks, niceStep, round12, ticksAt } from "../../utils/nice-ticks.js";
 import type { ChartSettings, ChartXAxis } from "./chart-settings.js";
 
 /** One point, as the tooltip reads it. `y` is null where the line cannot go (a marker, or ≤ 0 on a log scale). */
@@ -247,17 +247,23 @@ const DAY = 24 * HOUR;
 /** Round time intervals for ticks on the time axes. */
 const TIME_STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SECOND).concat([1, 2, 5, 10, 15, 30].map((n) => n * MINUTE), [1, 2, 3, 6, 12].map((n) => n * HOUR), [1, 2, 7, 14, 30, 60, 90, 180, 365].map((n) => n * DAY));
 
+/** About this many intervals between x ticks (time axes). */
+const X_TICK_INTERVALS = 6;
+/** At most this many step ticks: ~7 labels of up to 7 characters fit a 380 px grid card. */
+const MAX_STEP_TICKS = 8;
+
 /**
  * x ticks at round values inside the domain (the domain itself is not widened: it is the data's
- * or the zoom's): round numbers of steps, round durations of relative time, round clock times of
- * wall time (in local time).
+ * or the zoom's): whole round numbers of steps (`integerTicks`), round durations of relative time,
+ * round clock times of wall time (in local time).
  */
-export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count = 6): number[] {
+export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count = X_TICK_INTERVALS): number[] {
+  // Steps are whole numbers: no tick at step 0.5 (a run with one step spans -1 to 1), nor at 7.5.
+  if (axis === "step") return integerTicks(lo, hi, MAX_STEP_TICKS);
   const span = hi - lo;
-  // Steps are whole numbers: no tick at step 0.5 (a run with one step spans -1 to 1).
-  let step = axis === "step" ? Math.max(1, niceStep(span, count)) : niceStep(span, count);
+  let step = niceStep(span, count);
   let offset = 0;
-  if (axis !== "step" && span / count >= SECOND) {
+  if (span / count >= SECOND) {
     step = TIME_STEPS.find((t) => t >= span / count) ?? step;
     // Wall time: align to local midnight, hours and minutes (the timezone offset, in ms).
     if (axis === "time" && step < 7 * DAY) offset = -new Date(lo).getTimezoneOffset() * MINUTE;
@@ -267,15 +273,18 @@ export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count =
 
 /**
  * Axis tick text: shorter than the tooltip's. Wall time shows the clock within a day and the date
- * beyond; relative time is a duration; steps are numbers (compact past 10,000).
+ * beyond; relative time is a duration; steps are numbers, compact past 10,000 (`60.1k`) while the
+ * ticks are `spacing` ≥ 100 apart, so that one decimal of k writes each of them exactly. Closer
+ * ticks are written out (`60,005`): rounded to 4 digits, as they were, neighbours got one label.
  */
-export function formatTick(x: number, axis: ChartXAxis, span: number): string {
+export function formatTick(x: number, axis: ChartXAxis, span: number, spacing = 0): string {
   if (axis === "relative") return x <= 0 ? "0" : formatDuration(x);
   if (axis === "time") {
     const d = new Date(x);
     const clock = `${pad2(d.getHours())}:${pad2(d.getMinutes())}${span < 600_000 ? `:${pad2(d.getSeconds())}` : ""}`;
     return span < 86_400_000 ? clock : `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${clock}`;
   }
-  if (Math.abs(x) >= 10_000) return `${Number((x / 1000).toPrecision(4))}k`;
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+  if (!Number.isInteger(x)) return x.toFixed(1);
+  if (Math.abs(x) < 10_000) return String(x);
+  return spacing >= 100 && spacing % 100 === 0 ? `${Number((x / 1000).toFixed(1))}k` : formatCount(x);
 }

@@ -4,8 +4,8 @@ import { LazyMount } from "./lazy-mount.js";
 import { RunsMetricChart, type ChartRun } from "./runs-metric-chart.js";
 
 const CHART_HEIGHT = 200;
-/** Header and legend above each plot, so the placeholder is as tall as the chart that replaces it. */
-const CARD_CHROME = 30;
+/** A one-line legend under the plot (its 6 px gap and 22 px line), so the placeholder is about as tall as the chart that replaces it. */
+const LEGEND_LINE = 28;
 
 interface Props {
   runs: readonly ChartRun[];
@@ -21,14 +21,17 @@ interface Props {
 /**
  * One metric of a grid of charts (a run's all-metrics page, the compare view): a titled card whose
  * chart mounts when it scrolls into view and whose drag-zoom applies to the whole grid's settings.
+ * The badges sit on the title's line and the legend under the plot, at most three lines (then it
+ * scrolls): above it, a legend that wrapped to more lines than its neighbours' (long run names, a
+ * "no values" note) pushed its plot down, and the plots of a grid row no longer lined up.
  */
 export function MetricChartCard({ runs, metricKey, title, settings, onSettings, showLegend, testId }: Props) {
   return (
-    <section className={`metric-grid-card${showLegend ? " has-legend" : ""}`} data-testid={testId} aria-label={metricKey}>
+    <section className="metric-grid-card" data-testid={testId} aria-label={metricKey}>
       <h2 className="mono" title={metricKey}>
         {title}
       </h2>
-      <LazyMount height={CHART_HEIGHT + CARD_CHROME}>
+      <LazyMount height={CHART_HEIGHT + (showLegend ? LEGEND_LINE : 0)}>
         <RunsMetricChart
           runs={runs}
           metricKey={metricKey}
@@ -36,6 +39,7 @@ export function MetricChartCard({ runs, metricKey, title, settings, onSettings, 
           height={CHART_HEIGHT}
           maxPoints={500}
           hideLegend={!showLegend}
+          legendPlacement="bottom"
           onZoom={(zoom) => onSettings((s) => ({ ...s, zoom }))}
         />
       </LazyMount>

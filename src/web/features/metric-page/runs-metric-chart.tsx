@@ -1,15 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { SampledSeriesColumns } from "../../../core/charts/index.js";
+import type { RunStatus } from "../../../core/index.js";
+import { runsToRefresh } from "../../api/metrics/live-series.js";
 import { sampledHistoryQueryOptions } from "../../api/metrics/metric-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { ChartLegend } from "./chart-legend.js";
 import { ChartPlot } from "./chart-plot.js";
-import { toPlotSeries } from "./chart-series.js";
+import { toPlotSeries, type PlotSeries } from "./chart-series.js";
 import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatCount } from "../../utils/format.js";
 import { runColors } from "../../utils/run-colors.js";
+import { LiveBadge } from "./live-badge.js";
+import { useLiveRuns } from "./use-live-runs.js";
 import "./metric-chart.css";
 
 /** A run as the chart needs it. */
@@ -19,6 +24,12 @@ export interface ChartRun {
   readonly runName: string;
   /** Epoch ms; optional, for callers that have it (relative time counts from each series' first value, as MLflow's does). */
   readonly startTime?: number | undefined;
+  /**
+   * As the caller last saw it. While a run is RUNNING or SCHEDULED the chart polls its new points
+   * and refreshes its status (into the run's cached details) until it ends; without a status the
+   * run is taken for finished.
+   */
+  readonly status?: RunStatus | undefined;
 }
 
 export interface RunsMetricChartProps {
@@ -35,6 +46,11 @@ export interface RunsMetricChartProps {
   readonly maxPoints?: number | undefined;
   /** Hide the legend (e.g. a single-run chart in a grid). */
   readonly hideLegend?: boolean | undefined;
+  /**
+   * Where the legend goes (default above the plot). Below it, a legend that wraps to more lines
+   * does not push the plot down: the plots of a grid row stay level (`MetricChartCard`).
+   */
+  readonly legendPlacement?: "top" | "bottom" | undefined;
   /** Shown under "No values" when no run has logged the metric (e.g. the metrics they do have). */
   readonly emptyHint?: ReactNode;
 }
@@ -47,13 +63,17 @@ export const CHART_PAINTED_MARK = "tracklet:metric-chart-painted";
 /**
  * One metric of several runs in one chart: a line per run in the run's colour, min/max-sampled by
  * the server (or MLflow's bulk-interval read), NaN/Inf as markers, a legend and tooltip, drag to
- * zoom (refetching the range at full resolution) and an "N of M points" badge. Stable props:
- * `runs`, `metricKey`, `settings`, `onZoom`, `height`, `maxPoints`, `hideLegend`, `emptyHint`.
+ * zoom (refetching the range at full resolution) and an "N of M points" badge. While a run is
+ * RUNNING it polls that run's new points (`sampledHistoryQueryOptions`) behind a "Live" badge,
+ * keeping the zoom, hidden runs, highlight and colours. Stable props: `runs`, `metricKey`,
+ * `settings`, `onZoom`, `height`, `maxPoints`, `hideLegend`, `legendPlacement`, `emptyHint`.
  */
-export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DEFAULT_HEIGHT, maxPoints = DEFAULT_MAX_POINTS, hideLegend = false, emptyHint }: RunsMetricChartProps) {
+export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DEFAULT_HEIGHT, maxPoints = DEFAULT_MAX_POINTS, hideLegend = false, legendPlacement = "top", emptyHint }: RunsMetricChartProps) {
   const runIdsKey = runs.map((r) => r.runId).join(",");
   const runIds = useMemo(() => (runIdsKey ? runIdsKey.split(",") : []), [runIdsKey]);
-  const history = useQuery({ ...sampledHistoryQueryOptions(chartHistoryQuery(runIds, metricKey, settings, maxPoints)), enabled: runIds.length > 0 });
+  const live = useLiveRuns(runs);
+  const history = useQuery({ ...sampledHistoryQueryOptions(chartHistoryQuery(runIds, metricKey, settings, maxPoints), live), enabled: runIds.length > 0 });
+  const polling = runsToRefresh(runIds, live.liveNow, history.data?.live ?? []).length > 0;
   const [highlighted, setHighlighted] = useState<string | undefined>();
   // Curves hidden from the legend: a passing look at the runs behind them, so not kept in the URL.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -65,15 +85,21 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     });
     setHighlighted(undefined);
   }, []);
+  // Each run's drawn series, by the answer's series object: a poll replaces only the live runs'
+  // objects (`mergeSeries`), so the other runs keep theirs and are not rebuilt every 10 s.
+  const built = useMemo(() => new WeakMap<SampledSeriesColumns, PlotSeries>(), [runIds, settings]);
   // Geometry from the data and settings only; names join after, sharing the points arrays, so the
   // lines are not rebuilt when the runs' names arrive after the history.
   const plotted = useMemo(() => {
     const colors = runColors(runIds);
-    return (history.data ?? []).flatMap((s) => {
+    return (history.data?.series ?? []).flatMap((s) => {
       const color = colors.get(s.run_id);
-      return color ? [toPlotSeries(s, { runName: s.run_id, color }, settings)] : [];
+      if (!color) return [];
+      const plot = built.get(s) ?? toPlotSeries(s, { runName: s.run_id, color }, settings);
+      built.set(s, plot);
+      return [plot];
     });
-  }, [history.data, runIds, settings]);
+  }, [history.data, runIds, settings, built]);
   const series = useMemo(() => {
     const names = new Map(runs.map((r) => [r.runId, r.runName]));
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
@@ -87,7 +113,8 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
 
   const body = () => {
     if (runIds.length === 0) return <EmptyState title="No runs">Select runs to chart this metric.</EmptyState>;
-    if (history.isError) return <ErrorBanner error={history.error} title="Could not load the metric history" onRetry={() => void history.refetch()} />;
+    // A failed poll keeps the chart it has (the Live badge says so); only a chart with nothing to show shows the error.
+    if (history.isError && !history.data) return <ErrorBanner error={history.error} title="Could not load the metric history" onRetry={() => void history.refetch()} />;
     if (history.isPending) return <div className="rmc-skeleton" style={{ height }} role="status" aria-label="Loading metric history" />;
     if (visible.length === 0 && series.length > 0) {
       return (
@@ -110,12 +137,15 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     return <ChartPlot series={visible} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
   };
 
+  const legend = !hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} hidden={hidden} onToggle={toggleHidden} zoomed={settings.zoom !== undefined} live={live.liveNow} />;
   return (
-    <div className={`rmc${history.isPlaceholderData ? " is-stale" : ""}`} data-testid="runs-metric-chart" ref={root}>
+    <div className={`rmc${history.isPlaceholderData ? " is-stale" : ""}`} data-testid="runs-metric-chart" data-live={polling || undefined} ref={root}>
       <div className="rmc-header">
-        {!hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} hidden={hidden} onToggle={toggleHidden} zoomed={settings.zoom !== undefined} />}
+        {legendPlacement === "top" && legend}
         <span className="rmc-header-spacer" />
-        {history.isFetching && !history.isPending && <span className="faint rmc-fetching">Loading…</span>}
+        {/* Only a new view (zoom, setting) says so: a poll's refetch happens quietly behind the Live badge. */}
+        {history.isFetching && history.isPlaceholderData && <span className="faint rmc-fetching">Loading…</span>}
+        {polling && history.data && <LiveBadge updatedAt={history.dataUpdatedAt} running={live.liveNow.size} failed={history.isError} />}
         {offScale > 0 && (
           <span className="badge badge-danger" data-testid="off-scale-badge" title="A log scale has no place for zero or negative values: the lines break where they were">
             {formatCount(offScale)} {offScale === 1 ? "value" : "values"} ≤ 0 not drawn
@@ -133,6 +163,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         )}
       </div>
       {body()}
+      {legendPlacement === "bottom" && legend}
     </div>
   );
 }

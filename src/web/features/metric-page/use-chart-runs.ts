@@ -27,7 +27,7 @@ export function useChartRuns(runIds: readonly string[], experimentIds: readonly 
       return {
         runs: results.flatMap((r, i): ChartRun[] => {
           const id = ids[i] ?? "";
-          return r.isError ? [] : [{ runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time }];
+          return r.isError ? [] : [{ runId: id, runName: r.data?.info.run_name || id.slice(0, 8), startTime: r.data?.info.start_time, status: r.data?.info.status }];
         }),
         // By position, not only the loaded ones: react-query compares each combined result with
         // the last one deeply, and it runs once per run that arrives. In place, a run already seen

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
+import { isLiveStatus, LIVE_REFRESH_MS } from "../../api/runs/live-status.js";
 import { runQueryOptions } from "../../api/runs/run-queries.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
@@ -24,7 +25,13 @@ import "./run-page.css";
 export function RunPage() {
   const { experimentId = "", runId = "" } = useParams();
   // The route's loader has already asked: an answer of "no such run" is not asked for again on mount.
-  const run = useQuery({ ...runQueryOptions(runId), retryOnMount: false });
+  // A run that is still training is re-read on the charts' beat, so its status, end time and latest
+  // metrics move while the page is open.
+  const run = useQuery({
+    ...runQueryOptions(runId),
+    retryOnMount: false,
+    refetchInterval: (query) => (isLiveStatus(query.state.data?.info.status) ? LIVE_REFRESH_MS : false),
+  });
   const expId = run.data?.info.experiment_id ?? experimentId;
   const experiment = useQuery(experimentQueryOptions(expId));
   useDocumentTitle(run.data ? run.data.info.run_name || run.data.info.run_id : run.isError && isMissingResource(run.error) ? "Run not found" : undefined);
