@@ -138,3 +138,31 @@ test("a running run's grid of metrics polls each chart on view, its run's status
   await nextPoll(page);
   expect(asked.length).toBe(settled);
 });
+
+test("the page of a running run re-reads it on the same beat: its status and latest metrics move, and stop once it ends", async ({ page }) => {
+  const experimentId = (await createExperiment()).id;
+  const runId = (await createRun(experimentId, { name: "training-page", status: "RUNNING" })).info.run_id;
+  await logMetricSeries(runId, "loss", 10, lossCurve(3, 100));
+
+  await page.clock.install();
+  const reads: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes(runId) && r.url().includes("/mlflow/runs/")) reads.push(r.url());
+  });
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`);
+  await expect(page.getByTestId("run-title")).toHaveText("training-page");
+  await expect(page.locator(".page-header")).toContainText("Running");
+  const metrics = page.getByRole("region", { name: "Metrics" });
+  const lossStep = metrics.getByRole("row", { name: /loss/ }).getByRole("cell").nth(1);
+  await expect(lossStep).toHaveText("9");
+
+  await logMetricSteps(runId, "loss", 10, 25, lossCurve(3, 100));
+  await endRun(runId);
+  await nextPoll(page);
+  await expect(page.locator(".page-header")).toContainText("Finished");
+  await expect(lossStep).toHaveText("24");
+  const settled = reads.length;
+  await nextPoll(page);
+  await nextPoll(page);
+  expect(reads.length).toBe(settled);
+});
