@@ -1,8 +1,8 @@
-import { memo, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { formatMetric } from "../../utils/format.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
-import { formatTick, X_AXIS_LABEL, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotSeries } from "./chart-series.js";
+import { formatTick, X_AXIS_LABEL, xAxisTicks, xDomain, xTickBudget, yAxisTicks, yDomain, type PlotSeries } from "./chart-series.js";
 import { ChartInteraction } from "./chart-interaction.js";
 import { ChartLines } from "./chart-lines.js";
 
@@ -27,6 +27,21 @@ interface TickProps {
   index?: number;
   payload?: { value?: unknown };
   tickFormatter?: (value: never, index: number) => string;
+}
+
+const PLOT_MARGIN = { top: 10, right: 18, bottom: 0, left: 0 };
+const Y_AXIS_WIDTH = 60;
+
+/** The element's width in whole pixels, following resizes; `initial` until it is measured. */
+function useWidth(element: HTMLElement | null, initial: number | undefined): number {
+  const [width, setWidth] = useState(initial ?? 0);
+  useEffect(() => {
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return width;
 }
 
 /** The baseline shift that puts a line of text's top, middle or bottom at y (Recharts' <Text> uses the same). */
@@ -61,7 +76,10 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
   }, [geometry, settings]);
   const yDom = yAxis?.domain;
   const span = xDom ? xDom[1] - xDom[0] : 0;
-  const xTicks = useMemo(() => (xDom ? xAxisTicks(xDom, settings.xAxis) : undefined), [xDom, settings.xAxis]);
+  // The longest label the domain's ends can have (written out, never shortened to "k").
+  const labelChars = useMemo(() => (xDom ? Math.max(...xDom.map((x) => formatTick(Math.round(x), settings.xAxis, xDom[1] - xDom[0]).length)) : 0), [xDom, settings.xAxis]);
+  const tickBudget = xTickBudget(useWidth(host, initialWidth) - Y_AXIS_WIDTH - PLOT_MARGIN.right, labelChars);
+  const xTicks = useMemo(() => (xDom ? xAxisTicks(xDom, settings.xAxis, tickBudget) : undefined), [xDom, settings.xAxis, tickBudget]);
   const tickSpacing = xTicks && xTicks.length > 1 ? (xTicks[1] as number) - (xTicks[0] as number) : 0;
   // Markers sit just inside the top/bottom edge, so the plot's clip does not cut them in half.
   const [yLo, yHi] = yDom ?? [0, 0];
@@ -72,7 +90,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
       {/* Without a known width, ResponsiveContainer renders an empty chart first and the real one only after its effect has measured it. */}
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: initialWidth ?? -1, height }}>
         {/* No keyboard layer: the chart is read with the pointer, and its focus ring would flash on every drag. */}
-        <ComposedChart margin={{ top: 10, right: 18, bottom: 0, left: 0 }} accessibilityLayer={false}>
+        <ComposedChart margin={PLOT_MARGIN} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
           <XAxis
             dataKey="x"
@@ -81,12 +99,12 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             {...(xTicks ? { ticks: xTicks } : {})}
             // The ticks are ours (round values): Recharts need not compute its own.
             niceTicks="none"
-            interval="preserveStartEnd"
+            // As many as fit (xTickBudget), so every one is shown.
+            interval={0}
             allowDataOverflow
             tickFormatter={(x: number) => formatTick(x, settings.xAxis, span, tickSpacing)}
             tick={AxisTick}
             stroke="var(--border-strong)"
-            minTickGap={24}
             height={38}
             label={{ value: X_AXIS_LABEL[settings.xAxis], position: "insideBottomRight", offset: 0, fill: "var(--text-faint)", fontSize: 11 }}
           />
@@ -101,7 +119,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             tickFormatter={(v: number) => formatMetric(v)}
             tick={AxisTick}
             stroke="var(--border-strong)"
-            width={60}
+            width={Y_AXIS_WIDTH}
           />
           <ChartLines series={geometry} highlighted={highlighted} yScale={settings.yScale} edges={edges} xDomain={xDom} yDomain={yDom} />
           <ChartInteraction

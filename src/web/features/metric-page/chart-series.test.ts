@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { columnsOfSeries, type SampledMetricSeries } from "../../../core/charts/index.js";
 import { DEFAULT_CHART_SETTINGS, type ChartSettings } from "./chart-settings.js";
-import { formatTick, formatX, pointAt, pointNear, toPlotSeries, xAxisTicks, xDomain, yAxisTicks, yDomain, type PlotPoint, type PlotSeries } from "./chart-series.js";
+import { formatTick, formatX, pointAt, pointNear, toPlotSeries, xAxisTicks, xDomain, xTickBudget, yAxisTicks, yDomain, type PlotPoint, type PlotSeries } from "./chart-series.js";
 
 const T0 = 1_700_000_000_000;
 const DBL_MAX = 1.7976931348623157e308;
@@ -142,6 +142,25 @@ describe("xAxisTicks", () => {
   it("ticks steps at round numbers inside the domain", () => {
     expect(xAxisTicks([60_000, 60_401], "step")).toEqual([60_000, 60_100, 60_200, 60_300, 60_400]);
     expect(xAxisTicks([0, 99_999], "step")).toEqual([0, 20_000, 40_000, 60_000, 80_000]);
+  });
+
+  it("ticks no more steps than a narrow plot has room for", () => {
+    // A 240 px plot with 3-digit labels: 0, 50, 100, 150; a wide one every 25.
+    expect(xAxisTicks([0, 195], "step", xTickBudget(240, 3))).toEqual([0, 50, 100, 150]);
+    expect(xAxisTicks([0, 195], "step", xTickBudget(1200, 3))).toEqual([0, 25, 50, 75, 100, 125, 150, 175]);
+    expect(xAxisTicks([0, 3_600_000], "relative", xTickBudget(150, 5)).length).toBeLessThanOrEqual(3);
+    // A 26-minute wall-time span in a 355 px plot: every 5 minutes, as on a wide chart.
+    const lo = new Date(2026, 10, 28, 0, 31).getTime();
+    expect(xAxisTicks([lo, lo + 26 * 60_000], "time", xTickBudget(355, 5)).map((t) => new Date(t).getMinutes())).toEqual([35, 40, 45, 50, 55]);
+  });
+
+  it("budgets x ticks by the plot's width and the labels' length", () => {
+    expect(xTickBudget(302, 3)).toBe(8);
+    expect(xTickBudget(240, 3)).toBe(7);
+    expect(xTickBudget(302, 7)).toBe(5);
+    expect(xTickBudget(5000, 3)).toBe(8);
+    expect(xTickBudget(40, 9)).toBe(2);
+    expect(xTickBudget(0, 3)).toBe(8);
   });
 
   it("ticks only whole steps, however short the range", () => {

@@ -247,20 +247,37 @@ const DAY = 24 * HOUR;
 /** Round time intervals for ticks on the time axes. */
 const TIME_STEPS = [1, 2, 5, 10, 15, 30].map((n) => n * SECOND).concat([1, 2, 5, 10, 15, 30].map((n) => n * MINUTE), [1, 2, 3, 6, 12].map((n) => n * HOUR), [1, 2, 7, 14, 30, 60, 90, 180, 365].map((n) => n * DAY));
 
-/** About this many intervals between x ticks (time axes). */
+/** About this many intervals between x ticks (time axes), room permitting. */
 const X_TICK_INTERVALS = 6;
-/** At most this many step ticks: ~7 labels of up to 7 characters fit a 380 px grid card. */
-const MAX_STEP_TICKS = 8;
+/** At most this many x ticks, however wide the chart. */
+const MAX_X_TICKS = 8;
+/** The least space between two x tick labels. */
+const X_MIN_TICK_GAP = 16;
+/** Width of one character of an 11 px tick label (digits, `:`, `,`), generously. */
+const TICK_CHAR_PX = 7;
+
+/**
+ * How many x ticks fit a plot `widthPx` wide with labels of up to `labelChars` characters and
+ * X_MIN_TICK_GAP between them. The chart shows every tick it is given: Recharts' own thinning
+ * measured our 11 px labels at its default font size and dropped labels that fit, so a grid
+ * card's step axis read 0, 25, 50, 75, 100, 175. Unknown width (0): MAX_X_TICKS.
+ */
+export function xTickBudget(widthPx: number, labelChars: number): number {
+  if (!(widthPx > 0)) return MAX_X_TICKS;
+  // n ticks are n - 1 spacings apart, and the outer labels may reach past the plot's ends.
+  return Math.max(2, Math.min(MAX_X_TICKS, Math.floor(widthPx / (labelChars * TICK_CHAR_PX + X_MIN_TICK_GAP)) + 1));
+}
 
 /**
  * x ticks at round values inside the domain (the domain itself is not widened: it is the data's
- * or the zoom's): whole round numbers of steps (`integerTicks`), round durations of relative time,
- * round clock times of wall time (in local time).
+ * or the zoom's), at most `maxTicks` (`xTickBudget`): whole round numbers of steps
+ * (`integerTicks`), round durations of relative time, round clock times of wall time (in local time).
  */
-export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, count = X_TICK_INTERVALS): number[] {
+export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, maxTicks = MAX_X_TICKS): number[] {
   // Steps are whole numbers: no tick at step 0.5 (a run with one step spans -1 to 1), nor at 7.5.
-  if (axis === "step") return integerTicks(lo, hi, MAX_STEP_TICKS);
+  if (axis === "step") return integerTicks(lo, hi, maxTicks);
   const span = hi - lo;
+  const count = Math.max(1, Math.min(X_TICK_INTERVALS, maxTicks - 1));
   let step = niceStep(span, count);
   let offset = 0;
   if (span / count >= SECOND) {
