@@ -8,7 +8,8 @@ const PROXY_PORT = E2E_PORT + 1;
 /**
  * Browser tests against the real server. CI runs `npm run build` first; this config builds nothing:
  * it starts the built CLI on a fixed port with a fresh SQLite directory (.tmp/e2e-db, emptied each
- * run), unless TRACKLET_E2E_BASE_URL points at a UI that is already running (see e2e/README.md).
+ * run; uploaded artifacts go there too), unless TRACKLET_E2E_BASE_URL points at a UI that is already
+ * running (see e2e/README.md).
  * Screenshots for docs are a separate project, run on demand: TRACKLET_SCREENSHOTS=1.
  */
 const chromium = {
@@ -47,7 +48,7 @@ export default defineConfig({
     : {
         webServer: [
           {
-            command: `rm -rf .tmp/e2e-db && mkdir -p .tmp/e2e-db && exec node bin/tracklet.js server --port ${E2E_PORT} --backend-store-uri .tmp/e2e-db`,
+            command: `rm -rf .tmp/e2e-db && mkdir -p .tmp/e2e-db && exec node bin/tracklet.js server --port ${E2E_PORT} --backend-store-uri .tmp/e2e-db --artifacts-destination .tmp/e2e-db/artifacts`,
             url: `${BASE_URL}/api/2.0/mlflow/experiments/search?max_results=1`,
             reuseExistingServer: false,
             timeout: 30_000,

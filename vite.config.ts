@@ -42,6 +42,8 @@ export default defineConfig({
     proxy: {
       "/api": { target: backend, changeOrigin: true },
       "/ajax-api": { target: backend, changeOrigin: true },
+      // MLflow's UI download route (artifact previews and downloads); a regex, so `/get-artifacts…` is not caught.
+      "^/get-artifact(?:\\?|$)": { target: backend, changeOrigin: true },
     },
   },
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { uploadArtifact } from "./support/api.js";
 import { createExperiment, createRun } from "./support/generators.js";
 import { runRow } from "./support/runs-table.js";
 
@@ -25,4 +26,16 @@ test("experiments list, runs table and run page @smoke", async ({ page }) => {
   await expect(page.getByTestId("run-title")).toHaveText("smoke-parent");
   await expect(page.getByTestId("params")).toContainText("0.1");
   await expect(page.getByTestId("metrics")).toContainText("0.3");
+});
+
+/** Artifacts come through two routes a proxy must forward: `artifacts/list` and MLflow's `/get-artifact`. */
+test("run page lists artifacts and previews one @smoke", async ({ page }) => {
+  const experiment = await createExperiment();
+  const run = await createRun(experiment.id, { name: "smoke-artifacts" });
+  await uploadArtifact(run, "notes/summary.txt", "accuracy went up\n");
+  await page.goto(`/experiments/${experiment.id}/runs/${run.info.run_id}?artifact=notes/summary.txt`);
+  const tree = page.getByRole("tree", { name: "Artifact files" });
+  await expect(tree.getByRole("treeitem", { name: "notes" })).toHaveAttribute("aria-expanded", "true");
+  await expect(tree.getByRole("treeitem", { name: /^summary\.txt/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("artifact-text")).toHaveText("accuracy went up");
 });

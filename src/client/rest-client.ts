@@ -149,7 +149,12 @@ export function parseJsonBody(text: string, source: string): Record<string, unkn
   }
 }
 
-function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {
+/**
+ * The error a failed answer is: MLflow's envelope when the body holds one, otherwise a code made up
+ * from the status with the body's start as the message. Exported for callers that fetch a route
+ * outside the endpoint table themselves (the web UI's artifact previews, from `/get-artifact`).
+ */
+export function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {
   const envelope = parsed as { error_code?: unknown; message?: unknown } | undefined;
   const code = isErrorCode(envelope?.error_code) ? envelope.error_code : status === 404 ? "ENDPOINT_NOT_FOUND" : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
   const message = typeof envelope?.message === "string" ? envelope.message : text.slice(0, 500) || `HTTP ${status}`;

@@ -78,6 +78,42 @@ describe("tracklet ui proxy in front of a live Tracklet server", () => {
     expect(stored.data.metrics).toHaveLength(7);
   });
 
+  it("forwards GET /get-artifact with its query string intact, streaming the file with the backend's status and headers", async () => {
+    const run = (await new RestClient({ baseUrl: backendUrl }).call("createRun", { experiment_id: "0" })).run.info;
+    const root = run.artifact_uri.replace(/^mlflow-artifacts:\/+/, "");
+    const upload = async (path: string, body: Uint8Array<ArrayBuffer> | string) => {
+      const url = `${backendUrl}/api/2.0/mlflow-artifacts/artifacts/${root}/${path.split("/").map(encodeURIComponent).join("/")}`;
+      expect((await fetch(url, { method: "PUT", headers: { "content-type": "application/octet-stream" }, body })).status).toBe(200);
+    };
+    // Bigger than any socket buffer, and a name whose `?`, `&`, `+`, spaces and non-ASCII must reach the backend as sent.
+    const name = "eval results/größe ?a=1&b+c.bin";
+    const bytes = Uint8Array.from({ length: 3 * 1024 * 1024 + 17 }, (_, i) => (i * 31) % 251);
+    await upload(name, bytes);
+    await upload("page.html", "<script>alert(1)</script>");
+
+    const query = `path=${encodeURIComponent(name)}&run_uuid=${run.run_id}`;
+    const [viaProxy, direct] = await Promise.all([fetch(`${uiUrl}/get-artifact?${query}`), fetch(`${backendUrl}/get-artifact?${query}`)]);
+    expect(viaProxy.status).toBe(200);
+    for (const header of ["content-type", "content-length", "content-disposition", "x-content-type-options"]) {
+      expect(viaProxy.headers.get(header), header).toBe(direct.headers.get(header));
+    }
+    expect(Buffer.from(await viaProxy.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    await direct.body?.cancel();
+
+    const html = await fetch(`${uiUrl}/get-artifact?path=page.html&run_uuid=${run.run_id}`);
+    expect(html.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(html.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await html.text()).toBe("<script>alert(1)</script>");
+
+    // The backend's errors, not the UI's index.html from the single-page fallback.
+    const missing = await fetch(`${uiUrl}/get-artifact?path=gone.txt&run_uuid=${run.run_id}`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error_code: string }).error_code).toBe("RESOURCE_DOES_NOT_EXIST");
+    const noRun = await fetch(`${uiUrl}/get-artifact?path=a.txt`);
+    expect(noRun.status).toBe(400);
+    expect(((await noRun.json()) as { error_code: string }).error_code).toBe("INVALID_PARAMETER_VALUE");
+  });
+
   it("serves the web UI, with the single-page fallback for deep links", async () => {
     const index = await fetch(`${uiUrl}/`);
     expect(index.status).toBe(200);

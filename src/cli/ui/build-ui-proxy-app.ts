@@ -28,8 +28,9 @@ export function parseBackendUri(uri: string): URL {
 }
 
 /**
- * Serves the web UI and forwards `/api/*` and `/ajax-api/*` to the tracking server, so the
- * browser talks to one origin and needs no CORS. Bodies stream through in both directions.
+ * Serves the web UI and forwards `/api/*`, `/ajax-api/*` and MLflow's UI download route
+ * `GET /get-artifact` (the artifact browser's previews and Download links) to the tracking server,
+ * so the browser talks to one origin and needs no CORS. Bodies stream through in both directions.
  */
 export async function buildUiProxyApp(options: UiProxyOptions): Promise<FastifyInstance> {
   const backend = parseBackendUri(options.backendUri);
@@ -82,6 +83,8 @@ export async function buildUiProxyApp(options: UiProxyOptions): Promise<FastifyI
     return reply.send(response.body ? Readable.fromWeb(response.body as NodeReadableStream) : "");
   };
   for (const prefix of ["/api/", "/ajax-api/"]) app.all(`${prefix}*`, forward);
+  // Without this route the single-page fallback would answer it with index.html (and a 200).
+  app.get("/get-artifact", forward);
 
   await registerWebUi(app, options.webRoot);
   await app.ready();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatMetric, formatTime, runDuration } from "./format.js";
+import { formatBytes, formatCount, formatDuration, formatMetric, formatTime, runDuration } from "./format.js";
 
 describe("formatDuration", () => {
   it.each([
@@ -57,5 +57,27 @@ describe("formatCount", () => {
 
   it("leaves a fraction as it is", () => {
     expect(formatCount(1.5)).toBe("1.5");
+  });
+});
+
+describe("formatBytes", () => {
+  it.each([
+    [undefined, "—"],
+    [-1, "—"],
+    [Number.NaN, "—"],
+    [0, "0 B"],
+    [1023, "1023 B"],
+    [1024, "1 KiB"],
+    [1536, "1.5 KiB"],
+    [10_240, "10 KiB"],
+    [15_872, "15.5 KiB"],
+    [1_048_575, "1 MiB"],
+    [1_048_576, "1 MiB"],
+    [3_565_158, "3.4 MiB"],
+    [157_286_400, "150 MiB"],
+    [2 * 1024 ** 3, "2 GiB"],
+    [5 * 1024 ** 5, "5120 TiB"],
+  ])("%s bytes → %s", (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
   });
 });

@@ -86,3 +86,23 @@ export function formatAge(ms: number | undefined, now = Date.now()): string {
   }
   return relative.format(Math.round(diff / 1000), "second");
 }
+
+const BYTE_UNITS = ["KiB", "MiB", "GiB", "TiB"] as const;
+
+/**
+ * A file size in binary units, `512 B`, `1.5 KiB`, `3.4 MiB`, `12 GiB`: three significant digits at
+ * most, so a column of sizes reads at a glance. Undefined, negative or non-finite sizes are "—".
+ */
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  let value = bytes / 1024;
+  let unit = 0;
+  // 1023.9 KiB would round to "1024 KiB": move up a unit before rounding does.
+  while (value >= 1023.5 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = value >= 100 ? String(Math.round(value)) : value >= 10 ? value.toFixed(1).replace(/\.0$/, "") : value.toFixed(2).replace(/\.?0+$/, "");
+  return `${text} ${BYTE_UNITS[unit]}`;
+}

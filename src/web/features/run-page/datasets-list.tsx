@@ -1,5 +1,5 @@
 import { SystemTags, type DatasetInput } from "../../../core/index.js";
-import { Card } from "./card.js";
+import { Card } from "../../components/card.js";
 
 /** Dataset inputs (runs/log-inputs): name, digest, context, source; schema and profile on demand. */
 export function DatasetsList({ inputs }: { inputs: readonly DatasetInput[] }) {

@@ -3,7 +3,7 @@ import type { Metric } from "../../../core/index.js";
 import { TimeText } from "../../components/time-text.js";
 import { paths } from "../../config/paths.js";
 import { formatMetric } from "../../utils/format.js";
-import { Card } from "./card.js";
+import { Card } from "../../components/card.js";
 import { useKeyFilter } from "./key-filter.js";
 
 /** The latest value of each metric (MLflow's rule: highest step, then timestamp), each linked to its chart. */

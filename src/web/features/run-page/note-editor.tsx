@@ -3,7 +3,7 @@ import { SystemTags, type Run } from "../../../core/index.js";
 import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { runTag } from "../../utils/run-tag.js";
-import { Card } from "./card.js";
+import { Card } from "../../components/card.js";
 import { DiscardDraftDialog } from "./discard-draft-dialog.js";
 import { MarkdownView } from "./markdown-view.js";
 import { UnsavedChangesPrompt } from "./unsaved-changes-prompt.js";

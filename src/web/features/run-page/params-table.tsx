@@ -1,5 +1,5 @@
 import type { Param } from "../../../core/index.js";
-import { Card } from "./card.js";
+import { Card } from "../../components/card.js";
 import { useKeyFilter } from "./key-filter.js";
 import { LongValueText } from "./long-value-text.js";
 

@@ -4,7 +4,7 @@ import { StatusBadge } from "../../components/status-badge.js";
 import { TimeText } from "../../components/time-text.js";
 import { formatDuration, runDuration } from "../../utils/format.js";
 import { runTag, runUser } from "../../utils/run-tag.js";
-import { Card } from "./card.js";
+import { Card } from "../../components/card.js";
 import { ChildRuns } from "./child-runs.js";
 import { ParentRunLink } from "./parent-run-link.js";
 

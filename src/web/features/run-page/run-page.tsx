@@ -10,6 +10,7 @@ import { LoadingState } from "../../components/loading-state.js";
 import { StatusBadge } from "../../components/status-badge.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
+import { RunArtifacts } from "../run-artifacts/run-artifacts.js";
 import { DatasetsList } from "./datasets-list.js";
 import { DeleteRunButton } from "./delete-run-button.js";
 import { DeletedRunBanner } from "./deleted-run-banner.js";
@@ -83,6 +84,7 @@ export function RunPage() {
           <MetricsTable metrics={data.metrics} experimentId={info.experiment_id} runId={info.run_id} />
           <TagsEditor run={run.data} readOnly={deleted} />
           <DatasetsList inputs={inputs.dataset_inputs} />
+          <RunArtifacts run={run.data} />
         </div>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { SystemTags, type Run } from "../../../core/index.js";
 import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
-import { Card } from "./card.js";
+import { Card } from "../../components/card.js";
 import { TagRow } from "./tag-row.js";
 import { naturalCompare } from "../../utils/natural-compare.js";
 

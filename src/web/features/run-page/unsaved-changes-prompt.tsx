@@ -14,7 +14,8 @@ interface Props {
  * blocker and asked about in a modal; closing or reloading the tab gets the browser's own prompt.
  */
 export function UnsavedChangesPrompt({ when, message }: Props) {
-  const blocker = useBlocker(when);
+  // Only leaving the page loses the draft: a change of its query (the selected artifact) does not.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname);
 
   useEffect(() => {
     if (!when) return;

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./card.css";
 
 interface Props {
   /** Used for the heading id the section is labelled by. */
