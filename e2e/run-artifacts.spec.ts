@@ -231,3 +231,15 @@ test("a listing the server refuses shows its MLflow error", async ({ page }) => 
   await expect(alert).toContainText("Could not list the artifacts", { timeout: 15_000 });
   await expect(alert).toContainText("s3://bucket/prefix");
 });
+
+test("selecting an artifact while a note draft is open keeps the draft and asks nothing: only leaving the page does", async ({ page }) => {
+  const { experimentId, run } = await seedRun();
+  await page.goto(runUrl(experimentId, run));
+  await page.getByRole("button", { name: "Add note" }).click();
+  await page.getByLabel("Note (markdown)").fill("draft in progress");
+  await item(page, "metrics.json").click();
+  await expect(page).toHaveURL(/artifact=metrics\.json/);
+  await expect(preview(page)).toContainText('"accuracy"');
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByLabel("Note (markdown)")).toHaveValue("draft in progress");
+});
