@@ -121,14 +121,7 @@ export class RestClient {
         continue;
       }
       if (response.ok) return response;
-      const text = await response.text();
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-      throw errorFromResponse(response.status, parsed, text);
+      throw await errorOfResponse(response);
     }
   }
 
@@ -154,7 +147,18 @@ export function parseJsonBody(text: string, source: string): Record<string, unkn
  * from the status with the body's start as the message. Exported for callers that fetch a route
  * outside the endpoint table themselves (the web UI's artifact previews, from `/get-artifact`).
  */
-export function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {
+export async function errorOfResponse(response: Response): Promise<MlflowError> {
+  const text = await response.text().catch(() => "");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return errorFromResponse(response.status, parsed, text);
+}
+
+function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {
   const envelope = parsed as { error_code?: unknown; message?: unknown } | undefined;
   const code = isErrorCode(envelope?.error_code) ? envelope.error_code : status === 404 ? "ENDPOINT_NOT_FOUND" : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
   const message = typeof envelope?.message === "string" ? envelope.message : text.slice(0, 500) || `HTTP ${status}`;

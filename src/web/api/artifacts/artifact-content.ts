@@ -1,5 +1,5 @@
 import { MlflowError } from "../../../core/index.js";
-import { errorFromResponse } from "../../../client/rest-client.js";
+import { errorOfResponse } from "../../../client/rest-client.js";
 
 /** The first bytes of a stream, read no further than needed. */
 export interface CappedBytes {
@@ -71,17 +71,6 @@ export interface FetchTextOptions {
 
 const HTML_TYPE = /^\s*text\/html\b/i;
 
-/** The failure of an artifact download as the UI reports errors: MLflow's envelope when there is one. */
-async function failure(response: Response): Promise<MlflowError> {
-  const text = await response.text().catch(() => "");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return errorFromResponse(response.status, parsed, text);
-}
 
 /**
  * The answer was the web UI's own page, not the file: a proxy or dev server that does not forward
@@ -113,7 +102,7 @@ export async function fetchArtifactText(url: string, options: FetchTextOptions):
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const ranged = size !== undefined && size > cap;
   const response = await fetchImpl(url, { ...(ranged ? { headers: { range: `bytes=0-${cap - 1}` } } : {}), ...(signal ? { signal } : {}) });
-  if (!response.ok) throw await failure(response);
+  if (!response.ok) throw await errorOfResponse(response);
   const appPage = servedAppPage(response);
   if (appPage) {
     response.body?.cancel().catch(() => undefined);
@@ -132,7 +121,7 @@ export async function fetchArtifactText(url: string, options: FetchTextOptions):
 export async function probeArtifact(url: string, options: { signal?: AbortSignal; fetch?: typeof fetch } = {}): Promise<void> {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const response = await fetchImpl(url, options.signal ? { signal: options.signal } : {});
-  if (!response.ok) throw await failure(response);
+  if (!response.ok) throw await errorOfResponse(response);
   response.body?.cancel().catch(() => undefined);
   const appPage = servedAppPage(response);
   if (appPage) throw appPage;
