@@ -54,3 +54,39 @@ export async function scrollToRow(page: Page, name: string): Promise<Locator> {
   await expect(row).toHaveCount(1);
   return row;
 }
+
+/** The header cell of a column, by column id (e.g. `metrics.loss`, `attributes.run_name`). */
+export const headerCell = (page: Page, columnId: string): Locator => page.locator(`[role="columnheader"][data-column-id="${columnId}"]`);
+
+/** The resize handle on the right edge of a column's header. */
+export const resizeHandle = (page: Page, columnId: string): Locator => headerCell(page, columnId).getByRole("separator");
+
+export async function boxWidth(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("element is not rendered");
+  return box.width;
+}
+
+/** Drags a column's resize handle by `dx` px with the mouse, in `steps` moves. */
+export async function dragColumnEdge(page: Page, columnId: string, dx: number, steps = 12): Promise<void> {
+  const box = await resizeHandle(page, columnId).boundingBox();
+  if (!box) throw new Error(`no resize handle for ${columnId}`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps });
+  await page.mouse.up();
+}
+
+/** The name of the first row that shows under the grid's sticky header. */
+export async function firstVisibleRunName(page: Page): Promise<string> {
+  return page.getByTestId("runs-grid").evaluate((grid) => {
+    const header = grid.querySelector<HTMLElement>('[role="row"][aria-rowindex="1"]');
+    const below = (header?.getBoundingClientRect().bottom ?? grid.getBoundingClientRect().top) + 1;
+    const rows = [...grid.querySelectorAll<HTMLElement>('[data-testid="run-row"]')]
+      .filter((r) => r.getBoundingClientRect().bottom > below)
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    return rows[0]?.querySelector(".run-link")?.textContent ?? "";
+  });
+}

@@ -1,11 +1,22 @@
 import type { CSSProperties } from "react";
 import { splitForMiddleEllipsis } from "../../utils/middle-ellipsis.js";
 import { DEFAULT_SORT, groupLabel, type ColumnDef, type SortSpec } from "./column-model.js";
+import { ColumnResizeHandle } from "./column-resize-handle.js";
+
+/** What a header needs to resize its column: see ColumnResizeHandle. */
+export interface ColumnResizing {
+  onLive: (columnId: string, width: number | undefined) => void;
+  onCommit: (columnId: string, width: number) => void;
+}
 
 interface Props {
   column: ColumnDef;
+  /** The column's width now (while dragging, the dragged one). */
+  width: number;
+  defaultWidth: number;
   sort: SortSpec | undefined;
   onSort: (column: ColumnDef) => void;
+  resizing: ColumnResizing;
   style: CSSProperties;
   className?: string;
 }
@@ -29,10 +40,11 @@ function MiddleEllipsis({ text }: { text: string }) {
 }
 
 /** A sortable column header; the server's default order (start time ↓) is shown faintly when no sort is set. */
-export function HeaderCell({ column, sort, onSort, style, className = "" }: Props) {
+export function HeaderCell({ column, width, defaultWidth, sort, onSort, resizing, style, className = "" }: Props) {
   const active = sort ?? DEFAULT_SORT;
   const direction = active.columnId === column.id ? active.direction : undefined;
   const ariaSort = direction === "ASC" ? "ascending" : direction === "DESC" ? "descending" : "none";
+  const name = column.group === "attributes" ? column.label : `${groupLabel(column.group)} ${column.label}`;
   const label = (
     <>
       {column.group !== "attributes" && <span className="header-group">{groupLabel(column.group)}</span>}
@@ -41,7 +53,8 @@ export function HeaderCell({ column, sort, onSort, style, className = "" }: Prop
     </>
   );
   return (
-    <div role="columnheader" aria-sort={ariaSort} className={`grid-cell header-cell ${className}`} style={style} title={column.id} data-column-id={column.id}>
+    // Named explicitly: from its content, the name would take in the resize handle's as well.
+    <div role="columnheader" aria-label={name} aria-sort={ariaSort} className={`grid-cell header-cell ${className}`} style={style} title={column.id} data-column-id={column.id}>
       {column.orderKey ? (
         <button type="button" className="header-button" onClick={() => onSort(column)}>
           {label}
@@ -49,6 +62,13 @@ export function HeaderCell({ column, sort, onSort, style, className = "" }: Prop
       ) : (
         <span className="header-button is-static">{label}</span>
       )}
+      <ColumnResizeHandle
+        label={name}
+        width={width}
+        defaultWidth={defaultWidth}
+        onLive={(w) => resizing.onLive(column.id, w)}
+        onCommit={(w) => resizing.onCommit(column.id, w)}
+      />
     </div>
   );
 }

@@ -1,14 +1,13 @@
-import type { VirtualItem } from "@tanstack/react-virtual";
 import { memo, type MouseEvent } from "react";
 import { paths } from "../../config/paths.js";
 import { descendantCount, type RunTreeRow } from "./build-run-tree.js";
-import type { ColumnDef } from "./column-model.js";
+import { NAME_COLUMN, type ColumnDef } from "./column-model.js";
 import { ColumnGap } from "./column-gap.js";
 import { CHECK_WIDTH, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
+import { runCellContent } from "./run-cell.js";
 
 /** A leaf's name lines up with its siblings' after their toggle: the toggle's width and the gap after it (runs-table.css). */
 const TOGGLE_SPACE = 18 + 4;
-import { runCellContent } from "./run-cell.js";
 
 interface Props {
   row: RunTreeRow;
@@ -17,11 +16,19 @@ interface Props {
   top: number;
   nameWidth: number;
   columns: readonly ColumnDef[];
-  virtualColumns: readonly VirtualItem[];
+  /**
+   * The rendered columns, `firstColumn` to `lastColumn` (-1 for none), after a gap as wide as those
+   * before them. Numbers, not the virtualiser's items: while a column is dragged the items change
+   * every frame, and the rows, which take no part in it (see useLiveCellWidth), render only when
+   * other columns come into view.
+   */
+  firstColumn: number;
+  lastColumn: number;
+  gap: number;
   selected: boolean;
   active: boolean;
   experimentNames: ReadonlyMap<string, string>;
-  onActivate: (index: number) => void;
+  onActivate: (runId: string) => void;
   onSelect: (runId: string, event: MouseEvent) => void;
   onToggleExpand: (runId: string) => void;
   onAddFilter: (clause: string) => void;
@@ -50,7 +57,7 @@ function sameRow(a: Props, b: Props): boolean {
 
 /** Memoised: while scrolling, only rows entering the viewport render; the others keep their output. */
 export const RunRow = memo(function RunRow(props: Props) {
-  const { row, index, top, nameWidth, columns, virtualColumns, selected, active, experimentNames } = props;
+  const { row, index, top, nameWidth, columns, firstColumn, lastColumn, gap, selected, active, experimentNames } = props;
   const { run, isContext, children } = row.node;
   const id = run.info.run_id;
   const name = run.info.run_name || id;
@@ -69,7 +76,7 @@ export const RunRow = memo(function RunRow(props: Props) {
       data-run-id={id}
       data-context={isContext || undefined}
       data-testid="run-row"
-      onMouseDown={() => props.onActivate(index)}
+      onMouseDown={() => props.onActivate(id)}
     >
       <div role="gridcell" className="grid-cell pinned check-cell" style={{ left: 0, width: CHECK_WIDTH }}>
         {!isContext && (
@@ -82,7 +89,11 @@ export const RunRow = memo(function RunRow(props: Props) {
           />
         )}
       </div>
-      <div role="gridcell" className="grid-cell pinned name-cell" style={{ left: CHECK_WIDTH, width: nameWidth, paddingLeft: 6 + row.depth * INDENT + (children.length > 0 ? 0 : TOGGLE_SPACE) }}>
+      <div
+        role="gridcell"
+        data-column-id={NAME_COLUMN.id}
+        className="grid-cell pinned name-cell"
+        style={{ left: CHECK_WIDTH, width: nameWidth, paddingLeft: 6 + row.depth * INDENT + (children.length > 0 ? 0 : TOGGLE_SPACE) }}>
         {children.length > 0 && (
           <button
             type="button"
@@ -111,10 +122,8 @@ export const RunRow = memo(function RunRow(props: Props) {
           </span>
         )}
       </div>
-      <ColumnGap virtualColumns={virtualColumns} />
-      {virtualColumns.map((vc) => {
-        const column = columns[vc.index];
-        if (!column) return null;
+      <ColumnGap width={gap} />
+      {columns.slice(firstColumn, lastColumn + 1).map((column) => {
         const cell = runCellContent(column, run, experimentNames, props.onAddFilter);
         return (
           <div
@@ -122,7 +131,7 @@ export const RunRow = memo(function RunRow(props: Props) {
             role="gridcell"
             data-column-id={column.id}
             className={`grid-cell data-cell${column.numeric ? " is-numeric" : ""}${cell.className ? ` ${cell.className}` : ""}`}
-            style={{ width: vc.size }}
+            style={{ width: column.width }}
             title={cell.title}
           >
             {cell.content}

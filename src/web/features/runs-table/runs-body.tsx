@@ -4,6 +4,7 @@ import type { SearchRunsResponse } from "../../../core/api/endpoints.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import type { RunTreeRow } from "./build-run-tree.js";
+import { runsFooterText } from "./runs-footer.js";
 import { RunsGrid } from "./runs-grid.js";
 
 interface Props {
@@ -43,9 +44,13 @@ export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount
       {failure}
       <RunsGrid {...grid} />
       <div className="runs-status" aria-live="polite" data-testid="runs-status">
-        {loadedCount} run{loadedCount === 1 ? "" : "s"} loaded
-        {query.isFetchingNextPage ? " · loading more…" : query.hasNextPage ? " · scroll for more" : " · all loaded"}
-        {query.isFetching && !query.isFetchingNextPage && " · refreshing…"}
+        {runsFooterText({
+          loaded: loadedCount,
+          hasNextPage: query.hasNextPage,
+          fetchingNextPage: query.isFetchingNextPage,
+          nextPageFailed: query.isFetchNextPageError,
+          refreshing: query.isFetching && !query.isFetchingNextPage,
+        })}
       </div>
     </>
   );

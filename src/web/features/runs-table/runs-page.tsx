@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Experiment } from "../../../core/index.js";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
@@ -11,13 +11,15 @@ import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
 import { SearchBox } from "../search-bar/search-box.js";
-import { buildColumns, nextSort, type ColumnDef } from "./column-model.js";
+import { NAME_COLUMN, buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
+import { sized, withWidth } from "./column-widths.js";
 import { DeletedRunsNotice } from "./deleted-runs-notice.js";
 import { ExperimentNotFound } from "./experiment-not-found.js";
 import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
+import type { ActiveRow } from "./runs-grid.js";
 import { SelectionActions } from "./selection-actions.js";
 import { selectRange, toggleAll, toggleSelection } from "./selection.js";
 import { suggestionSource } from "./suggestion-source.js";
@@ -25,6 +27,7 @@ import { useRunDeletion } from "./use-run-deletion.js";
 import { useRunRows } from "./use-run-rows.js";
 import { useRunsViewState } from "./use-runs-view-state.js";
 import { useTableKeyboard } from "./use-table-keyboard.js";
+import { useTableEntry, useViewRestore } from "./use-view-restore.js";
 import { withClause } from "./with-clause.js";
 import "./runs-table.css";
 
@@ -55,18 +58,38 @@ export function RunsPage() {
   const search = useMemo(() => runSearchOf(experimentIds, { filter, sort, viewType }), [experimentIds, filter, sort, viewType]);
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
   const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
-  const { query, loaded, rows, toggle, expandAll, hasChildren, loadMore } = useRunRows(search, filterCheck.ok);
+  const entry = useTableEntry();
+  const { query, loaded, rows, toggle, expandAll, hasChildren, loadMore, expansion } = useRunRows(search, filterCheck.ok, entry.saved?.expansion);
   const source = useMemo(() => suggestionSource(loaded), [loaded]);
-  const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1), [view.columns, experimentIds.length]);
+  // Keyed by content: the URL is read afresh on every change (a selection click too), and new
+  // columns would render every row on screen again.
+  const columnsKey = JSON.stringify([view.columns, view.widths, experimentIds.length > 1]);
+  const columns = useMemo(() => buildColumns(view.columns, experimentIds.length > 1).map((c) => sized(c, view.widths)), [columnsKey]);
+  const nameWidth = view.widths[NAME_COLUMN.id];
+  const nameColumn = useMemo(() => sized(NAME_COLUMN, nameWidth === undefined ? {} : { [NAME_COLUMN.id]: nameWidth }), [nameWidth]);
+  const resizeColumn = useStableCallback((columnId: string, width: number) => setView({ widths: withWidth(view.widths, columnId, width) }));
 
   const selected = useMemo(() => new Set(view.selected), [view.selected]);
   // What select-all and shift-click act on: the rows on show (not children of collapsed runs), without context ancestors.
   const selectableIds = useMemo(() => rows.filter((r) => !r.node.isContext).map((r) => r.node.run.info.run_id), [rows]);
   const selectedShown = selectableIds.filter((id) => selected.has(id)).length;
   const anchor = useRef<string | undefined>(undefined);
-  const [activeIndex, setActiveIndex] = useState(-1);
+  const [active, setActive] = useState<ActiveRow>({ runId: undefined, reveal: false });
+  const activate = useCallback((runId: string) => setActive({ runId, reveal: true }), []);
+  const activeIndex = useMemo(() => (active.runId === undefined ? -1 : rows.findIndex((r) => r.node.run.info.run_id === active.runId)), [rows, active.runId]);
   const navigate = useNavigate();
-
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const onGridScroll = useViewRestore(entry, {
+    rows,
+    loadedRuns: loaded.length,
+    canLoadMore: query.hasNextPage && !query.isError,
+    fetchingMore: query.isFetchingNextPage,
+    loadMore,
+    scrollRef,
+    expansion,
+    active,
+    setActive,
+  });
 
   const select = useStableCallback((runId: string, event?: MouseEvent) => {
     const next = event?.shiftKey ? selectRange(view.selected, selectableIds, anchor.current, runId) : toggleSelection(view.selected, runId);
@@ -78,7 +101,7 @@ export function RunsPage() {
   const activeRow = rows[activeIndex];
   useTableKeyboard({
     rowCount: rows.length,
-    move: (delta) => setActiveIndex((i) => Math.max(0, Math.min(rows.length - 1, i + delta))),
+    move: (delta) => setActive({ runId: rows[Math.max(0, Math.min(rows.length - 1, activeIndex + delta))]?.node.run.info.run_id, reveal: true }),
     open: () => {
       if (activeRow) void navigate(paths.run.href({ experimentId: activeRow.node.run.info.experiment_id, runId: activeRow.node.run.info.run_id }));
     },
@@ -142,20 +165,25 @@ export function RunsPage() {
         filter={view.filter}
         grid={{
           rows,
+          nameColumn,
           columns,
+          onResizeColumn: resizeColumn,
           sort: view.sort,
           onSort: (column: ColumnDef) => setView({ sort: nextSort(view.sort, column) }),
           selected,
           selectAllState: selectedShown === 0 ? "none" : selectedShown === selectableIds.length ? "all" : "some",
           onSelectAll: () => setView({ selected: toggleAll(view.selected, selectableIds) }),
           onSelect: select,
+          active,
           activeIndex,
-          onActivate: setActiveIndex,
+          onActivate: activate,
           onToggleExpand: toggle,
           onAddFilter: addFilter,
           onOpenLink: openLink,
           experimentNames,
           onEndReached: loadMore,
+          scrollRef,
+          onScroll: onGridScroll,
         }}
         loadedCount={loaded.length}
       />

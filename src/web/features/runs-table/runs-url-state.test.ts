@@ -7,6 +7,7 @@ describe("runs URL state", () => {
       filter: "tags.`team` = 'vision' AND metrics.loss < 0.5",
       sort: { columnId: "metrics.val, loss", direction: "DESC" },
       columns: ["params.lr", "metrics.val, loss", "tags.a&b=c"],
+      widths: { "attributes.run_name": 420, "metrics.val, loss": 64, "tags.a&b=c": 800 },
       selected: ["abc123", "def456"],
       viewType: "DELETED_ONLY",
     };
@@ -38,5 +39,40 @@ describe("runs URL state", () => {
     expect(state.columns).toEqual(["params.lr"]);
     expect(state.selected).toEqual(["a", "b"]);
     expect(state.viewType).toBe("ACTIVE_ONLY");
+  });
+
+  describe("column widths", () => {
+    const shown = { ...EMPTY_VIEW_STATE, columns: ["metrics.loss", "params.a.b"] };
+
+    it("round-trip in a compact, unescaped form, in a stable order", () => {
+      const state: RunsViewState = { ...shown, widths: { "params.a.b": 300, "metrics.loss": 200, "attributes.status": 56 } };
+      const params = writeRunsViewState(state);
+      expect(params.toString()).toBe("c=metrics.loss&c=params.a.b&w=56.attributes.status&w=200.metrics.loss&w=300.params.a.b");
+      expect(readRunsViewState(new URLSearchParams(params.toString()))).toEqual(state);
+    });
+
+    it("leave default widths out of the URL, and read them as no entry", () => {
+      // 120 and 280 are the defaults of a metric column and the name column.
+      const params = writeRunsViewState({ ...shown, widths: { "metrics.loss": 120, "attributes.run_name": 280 } });
+      expect(params.getAll("w")).toEqual([]);
+      expect(readRunsViewState(new URLSearchParams("c=metrics.loss&w=120.metrics.loss&w=280.attributes.run_name")).widths).toEqual({});
+    });
+
+    it("clamp widths to 56–800 px", () => {
+      expect(readRunsViewState(new URLSearchParams("c=metrics.loss&w=3.metrics.loss&w=99999.attributes.source")).widths).toEqual({ "metrics.loss": 56, "attributes.source": 800 });
+      expect(writeRunsViewState({ ...shown, widths: { "metrics.loss": 10_000, "params.a.b": 12.4 } }).getAll("w")).toEqual(["800.metrics.loss", "56.params.a.b"]);
+    });
+
+    it("ignore garbled values and columns not on show, without failing", () => {
+      const garbage = ["", "abc", "200", "200.", ".metrics.loss", "-5.metrics.loss", "1e3.metrics.loss", "20.5.metrics.loss", "200.params.gone", "200.nope.x", "200.attributes.bogus", "%ZZ"];
+      const query = `c=metrics.loss&${garbage.map((g) => `w=${encodeURIComponent(g)}`).join("&")}&w=150.metrics.loss`;
+      expect(readRunsViewState(new URLSearchParams(query)).widths).toEqual({ "metrics.loss": 150 });
+      // A column that left the view takes its width with it.
+      expect(writeRunsViewState({ ...EMPTY_VIEW_STATE, widths: { "metrics.loss": 200 } }).getAll("w")).toEqual([]);
+    });
+
+    it("let a later value for the same column win", () => {
+      expect(readRunsViewState(new URLSearchParams("w=300.attributes.source&w=250.attributes.source")).widths).toEqual({ "attributes.source": 250 });
+    });
   });
 });

@@ -1,22 +1,26 @@
 import type { ViewType } from "../../../core/index.js";
 import { parseViewType, viewTypeParam } from "../../utils/view-type-param.js";
 import { parseColumnId, type SortSpec } from "./column-model.js";
+import { clampColumnWidth, defaultColumnWidth, isFixedColumn, type ColumnWidths } from "./column-widths.js";
 
 /**
  * Everything a link to the runs table reproduces. URL shape (all optional):
- *   ?filter=<MLflow filter>&sort=-metrics.loss&c=params.lr&c=metrics.loss&sel=<id>,<id>&view=deleted
+ *   ?filter=<MLflow filter>&sort=-metrics.loss&c=params.lr&c=metrics.loss&w=200.metrics.loss&sel=<id>,<id>&view=deleted
  * `sort` is a column id, prefixed with `-` for descending; `c` repeats, since keys may hold commas;
- * run ids never hold commas, so the selection is one compact parameter.
+ * run ids never hold commas, so the selection is one compact parameter. `w` repeats too: a width in
+ * px, a dot, a column id (digits never hold a dot, and none of these characters is escaped in a URL),
+ * only for columns on show whose width is not their default.
  */
 export interface RunsViewState {
   filter: string;
   sort: SortSpec | undefined;
   columns: readonly string[];
+  widths: ColumnWidths;
   selected: readonly string[];
   viewType: ViewType;
 }
 
-export const EMPTY_VIEW_STATE: RunsViewState = { filter: "", sort: undefined, columns: [], selected: [], viewType: "ACTIVE_ONLY" };
+export const EMPTY_VIEW_STATE: RunsViewState = { filter: "", sort: undefined, columns: [], widths: {}, selected: [], viewType: "ACTIVE_ONLY" };
 
 function parseSort(text: string | null): SortSpec | undefined {
   if (!text) return undefined;
@@ -25,12 +29,34 @@ function parseSort(text: string | null): SortSpec | undefined {
   return parseColumnId(columnId) ? { columnId, direction: descending ? "DESC" : "ASC" } : undefined;
 }
 
+const WIDTH = /^(\d{1,6})\.(.+)$/;
+
+/** Widths of columns on show; anything else (garbled, another column, no number) is left out. */
+function parseWidths(values: readonly string[], columns: readonly string[]): ColumnWidths {
+  const widths: Record<string, number> = {};
+  for (const value of values) {
+    const match = WIDTH.exec(value);
+    const id = match?.[2];
+    if (!match || id === undefined || !shownColumn(id, columns)) continue;
+    const width = clampColumnWidth(Number(match[1]));
+    if (width === defaultColumnWidth(id)) delete widths[id];
+    else widths[id] = width;
+  }
+  return widths;
+}
+
+function shownColumn(id: string, columns: readonly string[]): boolean {
+  return isFixedColumn(id) || columns.includes(id);
+}
+
 export function readRunsViewState(params: URLSearchParams): RunsViewState {
+  // Unknown or repeated ids are dropped so a hand-edited link still opens.
+  const columns = [...new Set(params.getAll("c").filter((id) => parseColumnId(id)?.group !== undefined && !id.startsWith("attributes.")))];
   return {
     filter: params.get("filter") ?? "",
     sort: parseSort(params.get("sort")),
-    // Unknown or repeated ids are dropped so a hand-edited link still opens.
-    columns: [...new Set(params.getAll("c").filter((id) => parseColumnId(id)?.group !== undefined && !id.startsWith("attributes.")))],
+    columns,
+    widths: parseWidths(params.getAll("w"), columns),
     selected: [
       ...new Set(
         (params.get("sel") ?? "")
@@ -43,7 +69,7 @@ export function readRunsViewState(params: URLSearchParams): RunsViewState {
   };
 }
 
-const OWN_KEYS = ["filter", "sort", "c", "sel", "view"] as const;
+const OWN_KEYS = ["filter", "sort", "c", "w", "sel", "view"] as const;
 
 /** Writes the state over `base`, keeping any parameter the table does not own. */
 export function writeRunsViewState(state: RunsViewState, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
@@ -52,6 +78,14 @@ export function writeRunsViewState(state: RunsViewState, base: URLSearchParams =
   if (state.filter.trim()) next.set("filter", state.filter);
   if (state.sort) next.set("sort", `${state.sort.direction === "DESC" ? "-" : ""}${state.sort.columnId}`);
   for (const id of state.columns) next.append("c", id);
+  // In a stable order (the widths' own order depends on which column was resized first).
+  const ids = Object.keys(state.widths).sort();
+  for (const id of ids) {
+    const width = state.widths[id];
+    if (width === undefined || !shownColumn(id, state.columns)) continue;
+    const clamped = clampColumnWidth(width);
+    if (clamped !== defaultColumnWidth(id)) next.append("w", `${clamped}.${id}`);
+  }
   if (state.selected.length) next.set("sel", state.selected.join(","));
   const view = viewTypeParam(state.viewType);
   if (view) next.set("view", view);

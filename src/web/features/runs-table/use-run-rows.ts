@@ -7,19 +7,8 @@ import { afterNextPaint } from "../../utils/after-next-paint.js";
 import { windowFirstRunsPageSize } from "./first-page-size.js";
 import { buildRunTree, flattenRunTree, runSortComparator, type RunTreeNode } from "./build-run-tree.js";
 import { ancestorIsResult } from "./ancestor-is-result.js";
+import { freshExpansion, restoreExpansion, type Expansion, type SavedExpansion } from "./run-expansion.js";
 import { useAncestorRuns } from "./use-ancestor-runs.js";
-
-export type ExpandMode = "default" | "all" | "none";
-
-interface Expansion {
-  /** The search this expansion belongs to. */
-  searchKey: string;
-  mode: ExpandMode;
-  /** Runs flipped from the mode's default by a single toggle. */
-  toggled: ReadonlySet<string>;
-}
-
-const freshExpansion = (searchKey: string): Expansion => ({ searchKey, mode: "default", toggled: new Set() });
 
 /** How long a view with only its first page is left alone before the second page is fetched anyway. */
 const SECOND_PAGE_AFTER_MS = 1000;
@@ -35,9 +24,10 @@ export const SORTED_TREE_RUNS = 1000;
  * The runs of a search as visible tree rows. Expansion is local UI state: by default context
  * ancestors and, under a filter or a sort, every node are open so the results show in the server's
  * order under their parents; otherwise only the top level shows. "Expand/collapse all" switch the
- * default, and single toggles flip it per run.
+ * default, and single toggles flip it per run. `restored` is the expansion the history entry had
+ * (Back to the table): it is taken each time it changes, when it belongs to this search.
  */
-export function useRunRows(search: RunSearch, enabled: boolean) {
+export function useRunRows(search: RunSearch, enabled: boolean, restored: SavedExpansion | undefined) {
   const options = runSearchQueryOptions(search, windowFirstRunsPageSize());
   const query = useInfiniteQuery({ ...options, enabled: enabled && options.enabled !== false });
   // The grid asks for the next page when its end comes near (the first page fills the window: see
@@ -76,8 +66,15 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
 
   // Expansion starts over with each search, so a link shows the same tree however it was reached.
   const searchKey = JSON.stringify([experimentIds, filter, search.orderBy, viewType]);
-  const [expansion, setExpansion] = useState<Expansion>(() => freshExpansion(searchKey));
-  if (expansion.searchKey !== searchKey) setExpansion(freshExpansion(searchKey));
+  const [expansion, setExpansion] = useState<Expansion>(() => restoreExpansion(restored, searchKey) ?? freshExpansion(searchKey));
+  const [restoredSeen, setRestoredSeen] = useState(restored);
+  let nextExpansion = expansion;
+  if (restored !== restoredSeen) {
+    setRestoredSeen(restored);
+    nextExpansion = restoreExpansion(restored, searchKey) ?? nextExpansion;
+  }
+  if (nextExpansion.searchKey !== searchKey) nextExpansion = freshExpansion(searchKey);
+  if (nextExpansion !== expansion) setExpansion(nextExpansion);
   const { mode, toggled } = expansion;
   const openByDefault = filter.trim().length > 0 || sorted;
   const rows = useMemo(() => {
@@ -98,5 +95,5 @@ export function useRunRows(search: RunSearch, enabled: boolean) {
   const expandAll = (expand: boolean) => setExpansion((prev) => ({ ...prev, mode: expand ? "all" : "none", toggled: new Set() }));
   const hasChildren = useMemo(() => tree.some((n) => n.children.length > 0), [tree]);
 
-  return { query, loaded, rows, toggle, expandAll, hasChildren, loadMore };
+  return { query, loaded, rows, toggle, expandAll, hasChildren, loadMore, expansion };
 }
