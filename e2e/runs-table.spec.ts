@@ -280,6 +280,8 @@ test("keyboard: / focuses the search, j/k move, x selects, Enter opens", async (
 });
 
 test("keyboard: j keeps the whole active row in view, below the sticky header", async ({ page }) => {
+  // 90 key presses, each checked: 12–15 s on an idle 2-core machine, past 30 s on a loaded one.
+  test.setTimeout(60_000);
   await page.goto(runsUrl());
   await waitAllLoaded(page);
   await page.getByRole("button", { name: "Expand all" }).click();
