@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTrackingStore } from "../../store/open-tracking-store.js";
 import type { SqlTrackingStore } from "../../store/sql/sql-tracking-store.js";
 import { buildApp } from "../build-app.js";
+import { contentDisposition } from "./artifact-routes.js";
 
 let dir: string;
 let app: FastifyInstance;
@@ -60,6 +61,23 @@ describe("proxied artifacts", () => {
     expect(r.statusCode).toBe(200);
     r = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}` });
     expect(r.json<{ files: unknown }>().files).toEqual([{ path: "metrics.json", is_dir: false, file_size: 7 }]);
+  });
+
+  it("serves files named in any script, naming them exactly in filename* and in ASCII in filename", async () => {
+    const name = "résultats 日本 🚀.txt";
+    let r = await app.inject({ method: "PUT", url: proxied(encodeURIComponent(name)), payload: "ok", headers: { "content-type": "text/plain" } });
+    expect(r.statusCode).toBe(200);
+    r = await app.inject({ method: "GET", url: `/get-artifact?run_uuid=${runId}&path=${encodeURIComponent(name)}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe("ok");
+    expect(r.headers["content-disposition"]).toBe(`attachment; filename="r_sultats __ _.txt"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    r = await app.inject({ method: "GET", url: proxied(encodeURIComponent(name)) });
+    expect(r.statusCode).toBe(200);
+  });
+
+  it("quotes a name's quotes and backslashes out of the header, and percent-encodes what RFC 5987 reserves", () => {
+    expect(contentDisposition('a"b\\c.txt')).toBe(`attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`);
+    expect(contentDisposition("it's (1)*.txt")).toBe(`attachment; filename="it's (1)*.txt"; filename*=UTF-8''it%27s%20%281%29%2A.txt`);
   });
 
   it("never serves HTML or SVG as a renderable type", async () => {

@@ -28,13 +28,23 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".js": "text/plain; charset=utf-8",
 };
 
+/**
+ * `attachment` with the name twice (RFC 6266): `filename*` exact in UTF-8, and `filename` for old
+ * clients with everything outside printable ASCII, quotes and backslashes as "_". A header value
+ * cannot carry other characters: Node refuses it, and `日本.txt` was a 500.
+ */
+export function contentDisposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/gu, "_");
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 async function sendFile(reply: FastifyReply, repository: LocalArtifactRepository, path: string): Promise<FastifyReply> {
   const { stream, size } = await repository.openRead(path);
   const name = basename(path);
   return reply
     .header("content-type", CONTENT_TYPES[extname(name).toLowerCase()] ?? (name === "MLmodel" ? "text/plain; charset=utf-8" : "application/octet-stream"))
     .header("content-length", String(size))
-    .header("content-disposition", `attachment; filename="${name.replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header("content-disposition", contentDisposition(name))
     .header("x-content-type-options", "nosniff")
     .send(stream);
 }
