@@ -243,3 +243,13 @@ test("selecting an artifact while a note draft is open keeps the draft and asks 
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByLabel("Note (markdown)")).toHaveValue("draft in progress");
 });
+
+test("in a narrow window a selected file's preview, under the tree, scrolls into view", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  const { experimentId, run } = await seedRun();
+  await page.goto(runUrl(experimentId, run));
+  await tree(page).scrollIntoViewIfNeeded();
+  await item(page, "metrics.json").click();
+  await expect(preview(page)).toContainText('"accuracy"');
+  await expect(preview(page)).toBeInViewport();
+});

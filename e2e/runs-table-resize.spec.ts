@@ -85,6 +85,14 @@ test("a resize handle works from the keyboard, within 56–800 px, and a double-
   await expect(handle).toHaveAttribute("aria-valuenow", "104");
   expect(page.url()).not.toContain("w=");
   expect(page.url()).not.toContain("sort=");
+
+  // Enter on a focused handle is not the table's "open the active run".
+  await page.keyboard.press("j");
+  await handle.focus();
+  const before = page.url();
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(before);
 });
 
 test("Back from a run shows the table as it was left: scroll offsets, open trees, cursor row; a reload too", async ({ page }) => {

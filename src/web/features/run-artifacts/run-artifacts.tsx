@@ -12,6 +12,17 @@ import { useArtifactSelection } from "./use-artifact-selection.js";
 import "./run-artifacts.css";
 
 /**
+ * In a narrow window the preview sits under the tree, maybe below the fold: a selection that would
+ * change nothing on screen brings it up.
+ */
+function revealPreview(section: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const preview = section?.querySelector<HTMLElement>('[data-testid="artifact-preview"]');
+    if (preview && preview.getBoundingClientRect().top > window.innerHeight - 48) preview.scrollIntoView({ block: "nearest" });
+  });
+}
+
+/**
  * The run's artifacts, as MLflow's UI shows them: a tree of files and folders (each folder listed
  * when first opened, one `artifacts/list` per folder) and a preview of the selected file beside it.
  * The selection lives in the URL (`?artifact=`): a link or a reload opens the file with its folders.
@@ -79,7 +90,10 @@ export function RunArtifacts({ run }: { run: Run }) {
           <ArtifactTreeView
             rows={rows}
             selected={selected}
-            onSelect={select}
+            onSelect={(path) => {
+              select(path);
+              revealPreview(section.current);
+            }}
             onExpand={(path) => setExpanded((current) => withExpanded(current, [path]))}
             onCollapse={(path) =>
               setExpanded((current) => {

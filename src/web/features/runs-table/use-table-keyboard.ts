@@ -19,8 +19,8 @@ export function useTableKeyboard(handlers: TableKeyHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isPlainKey(event) || isTypingTarget(event.target)) return;
-      // Buttons and links keep their own Enter.
-      if (event.key === "Enter" && event.target instanceof HTMLElement && event.target.matches("a, button")) return;
+      // Buttons and links keep their own Enter, and a focused column-resize handle is not a row.
+      if (event.key === "Enter" && event.target instanceof HTMLElement && event.target.matches("a, button, [role=separator]")) return;
       const h = latest.current;
       if (h.rowCount === 0) return;
       const actions: Record<string, (() => void) | undefined> = {
