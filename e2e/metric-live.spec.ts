@@ -38,7 +38,7 @@ test("a running run's chart shows its new points within a poll, keeps the view, 
   const chart = page.getByTestId("runs-metric-chart");
   const badge = page.getByTestId("points-badge");
   await expect(badge).toHaveText("90 of 90 points");
-  await expect(page.getByTestId("live-badge")).toContainText(/Live · updated \d+s ago/);
+  await expect(page.getByTestId("live-badge")).toContainText(/Live · checked \d+s ago/);
   await expect(chart.locator('[data-testid="legend-entry"].is-live')).toHaveAttribute("data-run-id", running);
 
   // The view the user set up survives the polls: a run hidden from the legend stays hidden.
@@ -165,4 +165,30 @@ test("the page of a running run re-reads it on the same beat: its status and lat
   await nextPoll(page);
   await nextPoll(page);
   expect(reads.length).toBe(settled);
+});
+
+test("the compare view's table follows a running run's latest metric, and stops re-reading once it ends", async ({ page }) => {
+  const experimentId = (await createExperiment()).id;
+  const running = (await createRun(experimentId, { name: "cmp-live", status: "RUNNING" })).info.run_id;
+  const done = (await createRun(experimentId, { name: "cmp-done" })).info.run_id;
+  await logMetricSteps(running, "loss", 0, 10, () => 0.5);
+  await logMetricSteps(done, "loss", 0, 10, () => 0.25);
+
+  await page.clock.install();
+  const searches: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/mlflow/runs/search")) searches.push(r.url());
+  });
+  await page.goto(`/compare-runs?runs=${running},${done}&experiments=${experimentId}`);
+  const lossRow = page.getByTestId("compare-table").locator('tr[data-row="metrics.loss"]');
+  await expect(lossRow).toContainText("0.5");
+
+  await logMetricSteps(running, "loss", 10, 11, () => 0.125);
+  await endRun(running);
+  await nextPoll(page);
+  await expect(lossRow).toContainText("0.125");
+  const settled = searches.length;
+  await nextPoll(page);
+  await nextPoll(page);
+  expect(searches.length).toBe(settled);
 });

@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Run } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
+import { isLiveStatus, LIVE_REFRESH_MS } from "./live-status.js";
 import { runKeys } from "./run-keys.js";
 
 /** Ids per `run_id IN (…)` filter: keeps the filter text and each response small on any server. */
@@ -78,5 +79,8 @@ export function compareRunsQueryOptions(runIds: readonly string[], experimentIds
     queryKey: runKeys.compare(runIds, experimentIds),
     queryFn: () => loadComparedRuns(runIds, experimentIds),
     enabled: runIds.length > 0,
+    // While a compared run trains, its row moves with its curve: the table, scatter and parallel
+    // coordinates are re-read on the charts' beat (one search per 100 runs), until every run ends.
+    refetchInterval: (query) => (query.state.data?.runs.some((r) => isLiveStatus(r.info.status)) ? LIVE_REFRESH_MS : false),
   });
 }

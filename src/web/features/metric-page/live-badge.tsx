@@ -15,7 +15,9 @@ interface Props {
 const ago = (ms: number): string => (ms < 60_000 ? `${Math.max(0, Math.floor(ms / 1000))}s` : formatDuration(ms));
 
 /**
- * The quiet mark of a chart that polls: "Live · updated 4s ago". Its own one-second clock
+ * The quiet mark of a chart that polls: "Live · checked 4s ago", which is when the chart last asked,
+ * not when the run last logged (a run that crashed without ending polls on, and the age says so
+ * only of the asking). Its own one-second clock
  * re-renders only itself, never the chart. Not a live region: a screen reader would read it out
  * every second.
  */
@@ -26,7 +28,7 @@ export function LiveBadge({ updatedAt, running, failed }: Props) {
     return () => clearInterval(timer);
   }, []);
   const runs = running === 1 ? "1 run is running" : running > 1 ? `${running} runs are running` : "A run has just finished";
-  const status = failed ? "The last update failed; retrying" : `Updated ${ago(now - updatedAt)} ago`;
+  const status = failed ? "The last update failed; retrying" : `Checked for new points ${ago(now - updatedAt)} ago`;
   return (
     <span
       className={`rmc-live${failed ? " is-failed" : ""}`}
@@ -35,7 +37,7 @@ export function LiveBadge({ updatedAt, running, failed }: Props) {
     >
       <span className="rmc-live-dot" aria-hidden="true" />
       Live
-      <span className="rmc-live-age"> · {failed ? "update failed, retrying" : `updated ${ago(now - updatedAt)} ago`}</span>
+      <span className="rmc-live-age"> · {failed ? "update failed, retrying" : `checked ${ago(now - updatedAt)} ago`}</span>
     </span>
   );
 }
