@@ -203,3 +203,16 @@ test("leaving with an unsaved note draft asks first", async ({ page }) => {
   await page.getByRole("button", { name: "Discard and leave" }).click();
   await expect(page).toHaveURL(/\/experiments$/);
 });
+
+test("MLflow UI links open the same views: /#/experiments/<id>/runs/<run>, /#/experiments/<id>, /experiments/<id>", async ({ page }) => {
+  const { experimentId, runId } = await newRun("linked-run");
+  await page.goto(`/#/experiments/${experimentId}/runs/${runId}`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId}/runs/${runId}$`));
+  await expect(page.getByTestId("run-title")).toHaveText("linked-run");
+  await page.goto(`/#/experiments/${experimentId}`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId}/runs$`));
+  await expect(page.getByRole("link", { name: "linked-run" })).toBeVisible();
+  await page.goto(`/experiments/${experimentId}?filter=${encodeURIComponent("params.lr = '0.01'")}`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId}/runs\\?filter=`));
+  await expect(page.getByRole("link", { name: "linked-run" })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
 import { createAppRouter } from "./app/create-app-router.js";
+import { mlflowHashRoute } from "./app/mlflow-link.js";
 import { appQueryClient } from "./lib/app-query-client.js";
 import "./styles/base.css";
 import "./styles/controls.css";
@@ -10,6 +11,9 @@ import "./styles/feedback.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+// An MLflow UI link (`/#/experiments/1/runs/<id>`) opens the same view, before the router reads the URL.
+const fromMlflow = mlflowHashRoute(window.location.hash);
+if (fromMlflow) window.history.replaceState(null, "", fromMlflow);
 // Made before React renders anything: creating the router runs the route loaders, which start the
 // page's requests while React is still setting up the first render.
 const router = createAppRouter(appQueryClient);

@@ -74,6 +74,11 @@ export function createAppRouter(queryClient: QueryClient) {
             return null;
           },
         },
+        // MLflow's URL of an experiment is its runs table.
+        {
+          path: "/experiments/:experimentIds",
+          loader: ({ params, request }) => redirect(paths.runs.href({ experimentIds: (params.experimentIds ?? "").split(","), search: new URL(request.url).search.slice(1) })),
+        },
         { path: paths.compareRuns.path, lazy: async () => ({ Component: (await import("../features/compare-runs/compare-page.js")).ComparePage }) },
         { path: "*", element: <NotFoundPage /> },
       ],
