@@ -2,6 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { columnsOfSeries, encodeSampledSeriesBinary, encodeSampledSeriesColumns, type SampledMetricSeries } from "../../../core/charts/index.js";
 import { metricHistory } from "../../../test-support/generators.js";
+import type { SampledHistoryQuery } from "./metric-keys.js";
 
 /** The server stand-in: how it answers the sampled read, and the URLs it was asked. */
 const server = vi.hoisted(() => ({ answer: "binary", urls: [] as string[], series: [] as SampledMetricSeries[] }));
@@ -92,6 +93,23 @@ describe("a live chart's refetch", () => {
       ["r1", "r2"],
       ["r1", "r2"],
     ]);
+  });
+});
+
+describe("what a chart shows while a new view loads", () => {
+  it("keeps the previous answer for a new zoom or setting, but not across x axes (a step answer has no timestamps)", () => {
+    const stepQuery: SampledHistoryQuery = { runIds: ["r1"], metricKey: "loss", xAxis: "step", maxPoints: 100 };
+    const previous = { series: [], live: [] };
+    const placeholder = (query: SampledHistoryQuery) => {
+      const client = new QueryClient();
+      const shown = sampledHistoryQueryOptions(stepQuery);
+      client.setQueryData(shown.queryKey, previous);
+      const previousQuery = client.getQueryCache().find<typeof previous>({ queryKey: shown.queryKey });
+      const options = sampledHistoryQueryOptions(query);
+      return typeof options.placeholderData === "function" ? options.placeholderData(previous, previousQuery as Parameters<typeof options.placeholderData>[1]) : undefined;
+    };
+    expect(placeholder({ ...stepQuery, maxPoints: 200 })).toBe(previous);
+    expect(placeholder({ ...stepQuery, xAxis: "timestamp" })).toBeUndefined();
   });
 });
 

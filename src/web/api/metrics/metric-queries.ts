@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { columnsOfSeries, decodeSampledBinary, decodeSampledColumns, SampledHistoryLimits, type SampledSeriesColumns } from "../../../core/charts/index.js";
 import { isMlflowError } from "../../../core/index.js";
 import { parseJsonBody } from "../../../client/rest-client.js";
@@ -55,7 +55,9 @@ export function sampledHistoryQueryOptions(query: SampledHistoryQuery, live?: Li
   const refreshing = (answer: SampledHistory | undefined): string[] => (live ? runsToRefresh(query.runIds, live.liveNow, answer?.live ?? []) : []);
   return queryOptions<SampledHistory, Error, SampledHistory, ReturnType<typeof metricKeys.sampled>>({
     queryKey: metricKeys.sampled(query),
-    placeholderData: keepPreviousData,
+    // Only an answer on the same x axis: a step-axis answer has no timestamps (`timestamps=false`),
+    // and drawn on a time axis it was a flash of a chart at 1970 that a hover could read.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2].xAxis === query.xAxis ? previous : undefined),
     // A fresh answer replaces the old one whole: comparing 100 × 1,000 points with the previous
     // answer, to keep unchanged objects, costs more than the chart's redraw it could save.
     // (A poll keeps the unchanged runs' objects itself: `mergeSeries`.)

@@ -78,6 +78,10 @@ describe("xDomain, pointNear and formatX", () => {
     expect(xDomain([plot(sampled([1, 2, 3])), plot(sampled([1]))], undefined)).toEqual([0, 20]);
     expect(xDomain([plot(sampled([1, 2]))], { min: 3, max: 4 })).toEqual([3, 4]);
     expect(xDomain([], undefined)).toBeUndefined();
+    // A run logged at one step: that step is the axis's only tick, with no "-1" beside step 0.
+    const single = xDomain([plot(sampled([0.5]))], undefined);
+    expect(single).toEqual([-0.5, 0.5]);
+    expect(xAxisTicks(single ?? [0, 0], "step")).toEqual([0]);
   });
 
   const ALL = [-Infinity, Infinity] as const;

@@ -197,7 +197,8 @@ export function xDomain(series: readonly PlotSeries[], zoom: ChartSettings["zoom
     hi = Math.max(hi, x[length - 1] as number);
   }
   if (!(lo <= hi)) return undefined;
-  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+  // One x value: half a step each side, so a single step is the axis's only tick (no "-1" beside step 0).
+  return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
 }
 
 /** Tick and tooltip text for an x value. */
@@ -274,7 +275,7 @@ export function xTickBudget(widthPx: number, labelChars: number): number {
  * (`integerTicks`), round durations of relative time, round clock times of wall time (in local time).
  */
 export function xAxisTicks([lo, hi]: [number, number], axis: ChartXAxis, maxTicks = MAX_X_TICKS): number[] {
-  // Steps are whole numbers: no tick at step 0.5 (a run with one step spans -1 to 1), nor at 7.5.
+  // Steps are whole numbers: no tick at step 0.5, nor at 7.5.
   if (axis === "step") return integerTicks(lo, hi, maxTicks);
   const span = hi - lo;
   const count = Math.max(1, Math.min(X_TICK_INTERVALS, maxTicks - 1));
