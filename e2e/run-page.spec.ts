@@ -183,10 +183,12 @@ test("cancelling a changed note draft asks first; an unchanged one closes at onc
   await expect(dialog).toBeHidden();
   await expect(editor).toHaveValue("a long thought");
 
-  await page.getByRole("button", { name: "Cancel" }).click();
+  // From the Preview tab too; discarding puts the focus back on the button that opened the editor.
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await page.keyboard.press("Escape");
   await dialog.getByRole("button", { name: "Discard changes" }).click();
   await expect(page.getByLabel("Note (markdown)")).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Add note" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add note" })).toBeFocused();
 });
 
 test("leaving with an unsaved note draft asks first", async ({ page }) => {

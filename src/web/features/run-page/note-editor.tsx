@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { SystemTags, type Run } from "../../../core/index.js";
 import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
@@ -22,6 +22,13 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const save = useRunTagMutation();
   const dirty = editing && draft !== note;
+  // Closing the editor removes what had the focus: it goes back to the button that opens it.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const start = () => {
     setDraft(note);
@@ -45,7 +52,7 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
         <>
           {save.isPending && <span className="faint">Saving…</span>}
           {!editing && !readOnly && (
-            <button type="button" className="btn btn-small" onClick={start}>
+            <button ref={editButton} type="button" className="btn btn-small" onClick={start}>
               {note ? "Edit note" : "Add note"}
             </button>
           )}
@@ -66,7 +73,16 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
       />
       {save.isError && <ErrorBanner title="The note was not saved" error={save.error} />}
       {editing ? (
-        <div className="note-editor">
+        <div
+          className="note-editor"
+          // Escape cancels from anywhere in the editor (textarea, tabs, buttons). Default prevented,
+          // or the browser takes this same keystroke as Escape in the dialog that cancel() opens.
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.preventDefault();
+            cancel();
+          }}
+        >
           <div className="segmented" role="tablist" aria-label="Note editor">
             <button type="button" role="tab" aria-selected={tab === "write"} aria-pressed={tab === "write"} onClick={() => setTab("write")}>
               Write
@@ -86,11 +102,6 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
-                if (e.key === "Escape") {
-                  // Otherwise the browser takes this same keystroke as Escape in the dialog it opens.
-                  e.preventDefault();
-                  cancel();
-                }
               }}
             />
           ) : (
