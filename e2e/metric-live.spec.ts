@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createExperiment, createRun, endRun, logMetricSeries, logMetricSteps, lossCurve } from "./support/generators.js";
+import { recordRequests } from "./support/network.js";
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -22,6 +23,13 @@ function recordHistoryRequests(page: Page): string[][] {
 async function nextPoll(page: Page): Promise<void> {
   await page.clock.fastForward(POLL_MS);
   await page.waitForLoadState("networkidle");
+}
+
+/** Lets `polls` more polls pass and asserts the page sent none of the requests `log` records. */
+async function expectNoMoreRequests(page: Page, log: readonly unknown[], polls = 2): Promise<void> {
+  const settled = log.length;
+  for (let i = 0; i < polls; i++) await nextPoll(page);
+  expect(log.length).toBe(settled);
 }
 
 test("a running run's chart shows its new points within a poll, keeps the view, and stops polling when the run ends", async ({ page }) => {
@@ -65,10 +73,7 @@ test("a running run's chart shows its new points within a poll, keeps the view, 
   await expect(badge).toHaveText("100 of 100 points");
   await expect(page.getByTestId("live-badge")).toHaveCount(0);
   await expect(chart.locator('[data-testid="legend-entry"].is-live')).toHaveCount(0);
-  const settled = asked.length;
-  await nextPoll(page);
-  await nextPoll(page);
-  expect(asked.length).toBe(settled);
+  await expectNoMoreRequests(page, asked);
 });
 
 test("charts of finished runs never poll: the metric page and a run's grid of metrics", async ({ page }) => {
@@ -111,10 +116,7 @@ test("a running run's grid of metrics polls each chart on view, its run's status
 
   await page.clock.install();
   const asked = recordHistoryRequests(page);
-  const statusReads: string[] = [];
-  page.on("request", (r) => {
-    if (r.url().includes("/runs/get") || r.url().includes("/runs/search")) statusReads.push(r.url());
-  });
+  const statusReads = recordRequests(page, (url) => url.includes("/runs/get") || url.includes("/runs/search"));
   await page.goto(`/experiments/${experimentId}/runs/${run}/metrics`);
   const cards = page.getByTestId("metric-grid-card");
   await expect(cards).toHaveCount(2);
@@ -134,9 +136,7 @@ test("a running run's grid of metrics polls each chart on view, its run's status
   await endRun(run);
   await nextPoll(page);
   await expect(cards.getByTestId("live-badge")).toHaveCount(0);
-  const settled = asked.length;
-  await nextPoll(page);
-  expect(asked.length).toBe(settled);
+  await expectNoMoreRequests(page, asked, 1);
 });
 
 test("the page of a running run re-reads it on the same beat: its status and latest metrics move, and stop once it ends", async ({ page }) => {
@@ -145,10 +145,7 @@ test("the page of a running run re-reads it on the same beat: its status and lat
   await logMetricSeries(runId, "loss", 10, lossCurve(3, 100));
 
   await page.clock.install();
-  const reads: string[] = [];
-  page.on("request", (r) => {
-    if (r.url().includes(runId) && r.url().includes("/mlflow/runs/")) reads.push(r.url());
-  });
+  const reads = recordRequests(page, (url) => url.includes(runId) && url.includes("/mlflow/runs/"));
   await page.goto(`/experiments/${experimentId}/runs/${runId}`);
   await expect(page.getByTestId("run-title")).toHaveText("training-page");
   await expect(page.locator(".page-header")).toContainText("Running");
@@ -161,10 +158,7 @@ test("the page of a running run re-reads it on the same beat: its status and lat
   await nextPoll(page);
   await expect(page.locator(".page-header")).toContainText("Finished");
   await expect(lossStep).toHaveText("24");
-  const settled = reads.length;
-  await nextPoll(page);
-  await nextPoll(page);
-  expect(reads.length).toBe(settled);
+  await expectNoMoreRequests(page, reads);
 });
 
 test("the compare view's table follows a running run's latest metric, and stops re-reading once it ends", async ({ page }) => {
@@ -175,10 +169,7 @@ test("the compare view's table follows a running run's latest metric, and stops 
   await logMetricSteps(done, "loss", 0, 10, () => 0.25);
 
   await page.clock.install();
-  const searches: string[] = [];
-  page.on("request", (r) => {
-    if (r.url().includes("/mlflow/runs/search")) searches.push(r.url());
-  });
+  const searches = recordRequests(page, (url) => url.includes("/mlflow/runs/search"));
   await page.goto(`/compare-runs?runs=${running},${done}&experiments=${experimentId}`);
   const lossRow = page.getByTestId("compare-table").locator('tr[data-row="metrics.loss"]');
   await expect(lossRow).toContainText("0.5");
@@ -187,8 +178,5 @@ test("the compare view's table follows a running run's latest metric, and stops 
   await endRun(running);
   await nextPoll(page);
   await expect(lossRow).toContainText("0.125");
-  const settled = searches.length;
-  await nextPoll(page);
-  await nextPoll(page);
-  expect(searches.length).toBe(settled);
+  await expectNoMoreRequests(page, searches);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SystemTags } from "../src/core/index.js";
 import { api } from "./support/api.js";
+import { recordRequests } from "./support/network.js";
 import { createExperiment, createRun } from "./support/generators.js";
 
 async function tagValue(runId: string, key: string): Promise<string | undefined> {
@@ -153,10 +154,7 @@ test("a deleted run says so, is read-only and can be restored; an active one can
 test("a run that does not exist shows not found with a way back, and no Retry", async ({ page }) => {
   const experiment = await createExperiment();
   const missing = "0123456789abcdef0123456789abcdef";
-  const asked: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes(missing) && request.url().includes("/mlflow/runs/")) asked.push(request.url());
-  });
+  const asked = recordRequests(page, (url) => url.includes(missing) && url.includes("/mlflow/runs/"));
   await page.goto(`/experiments/${experiment.id}/runs/${missing}`);
   await expect(page.getByTestId("empty-state")).toContainText("Run not found");
   // The route's loader asked once; mounting the page must not ask again for the same 404.

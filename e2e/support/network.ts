@@ -13,3 +13,12 @@ export function recordRunSearches(page: Page): { bodies: Record<string, unknown>
   });
   return log;
 }
+
+/** The URL of every request the page sends from now on whose URL `match` picks. */
+export function recordRequests(page: Page, match: (url: string) => boolean): string[] {
+  const urls: string[] = [];
+  page.on("request", (request: Request) => {
+    if (match(request.url())) urls.push(request.url());
+  });
+  return urls;
+}

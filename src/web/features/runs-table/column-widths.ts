@@ -31,11 +31,17 @@ export function sized(column: ColumnDef, widths: ColumnWidths): ColumnDef {
   return width === undefined || width === column.width ? column : { ...column, width };
 }
 
+/** `width` clamped, or undefined where that is the column's default: nothing to keep. */
+export function keptWidth(columnId: string, width: number): number | undefined {
+  const clamped = clampColumnWidth(width);
+  return clamped === defaultColumnWidth(columnId) ? undefined : clamped;
+}
+
 /** `widths` with `columnId` set to `width` (clamped), or removed when that is its default. */
 export function withWidth(widths: ColumnWidths, columnId: string, width: number): ColumnWidths {
   const next: Record<string, number> = { ...widths };
-  const clamped = clampColumnWidth(width);
-  if (clamped === defaultColumnWidth(columnId)) delete next[columnId];
-  else next[columnId] = clamped;
+  const kept = keptWidth(columnId, width);
+  if (kept === undefined) delete next[columnId];
+  else next[columnId] = kept;
   return next;
 }

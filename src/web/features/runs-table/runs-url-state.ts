@@ -1,7 +1,7 @@
 import type { ViewType } from "../../../core/index.js";
 import { parseViewType, viewTypeParam } from "../../utils/view-type-param.js";
 import { parseColumnId, type SortSpec } from "./column-model.js";
-import { clampColumnWidth, defaultColumnWidth, isFixedColumn, type ColumnWidths } from "./column-widths.js";
+import { isFixedColumn, keptWidth, withWidth, type ColumnWidths } from "./column-widths.js";
 
 /**
  * Everything a link to the runs table reproduces. URL shape (all optional):
@@ -33,14 +33,11 @@ const WIDTH = /^(\d{1,6})\.(.+)$/;
 
 /** Widths of columns on show; anything else (garbled, another column, no number) is left out. */
 function parseWidths(values: readonly string[], columns: readonly string[]): ColumnWidths {
-  const widths: Record<string, number> = {};
+  let widths: ColumnWidths = {};
   for (const value of values) {
     const match = WIDTH.exec(value);
     const id = match?.[2];
-    if (!match || id === undefined || !shownColumn(id, columns)) continue;
-    const width = clampColumnWidth(Number(match[1]));
-    if (width === defaultColumnWidth(id)) delete widths[id];
-    else widths[id] = width;
+    if (match && id !== undefined && shownColumn(id, columns)) widths = withWidth(widths, id, Number(match[1]));
   }
   return widths;
 }
@@ -82,9 +79,8 @@ export function writeRunsViewState(state: RunsViewState, base: URLSearchParams =
   const ids = Object.keys(state.widths).sort();
   for (const id of ids) {
     const width = state.widths[id];
-    if (width === undefined || !shownColumn(id, state.columns)) continue;
-    const clamped = clampColumnWidth(width);
-    if (clamped !== defaultColumnWidth(id)) next.append("w", `${clamped}.${id}`);
+    const kept = width === undefined || !shownColumn(id, state.columns) ? undefined : keptWidth(id, width);
+    if (kept !== undefined) next.append("w", `${kept}.${id}`);
   }
   if (state.selected.length) next.set("sel", state.selected.join(","));
   const view = viewTypeParam(state.viewType);

@@ -5,8 +5,9 @@ import { readRunsViewState, writeRunsViewState, type RunsViewState } from "./run
 /**
  * The runs table's view state, read from and written to the URL (the only place it lives).
  * Selection and column width changes replace the history entry; filter, sort, columns and view
- * type push one, so Back undoes them (and not every step of a resize). Updates are flushed synchronously: a checkbox bound to the URL must show its new
- * state on the click, not a transition later.
+ * type push one, so Back undoes them (and not every step of a resize). Updates are flushed
+ * synchronously: a checkbox bound to the URL must show its new state on the click, not a
+ * transition later.
  */
 export function useRunsViewState(): [RunsViewState, (change: Partial<RunsViewState>) => void] {
   const [params, setParams] = useSearchParams();
