@@ -127,3 +127,53 @@ describe("proxied artifacts", () => {
     expect((await app.inject({ method: "GET", url: "/api/2.0/mlflow/artifacts/list?run_id=deadbeef" })).statusCode).toBe(404);
   });
 });
+
+describe("conditional and partial downloads, as Flask's send_file answers them", () => {
+  const log = Array.from({ length: 500 }, (_, i) => `line ${i}\n`).join("");
+  const url = (): string => `/get-artifact?run_id=${runId}&path=train.log`;
+
+  beforeEach(async () => {
+    await app.inject({ method: "PUT", url: proxied("train.log"), payload: log, headers: { "content-type": "text/plain" } });
+  });
+
+  it("serves the tail of a log with 206 and its place in the file", async () => {
+    const r = await app.inject({ method: "GET", url: url(), headers: { range: "bytes=-20" } });
+    expect(r.statusCode).toBe(206);
+    expect(r.body).toBe(log.slice(-20));
+    expect(r.headers["content-range"]).toBe(`bytes ${log.length - 20}-${log.length - 1}/${log.length}`);
+    expect(r.headers["content-length"]).toBe("20");
+    expect(r.headers["content-disposition"]).toContain("train.log");
+    const head = await app.inject({ method: "GET", url: proxied("train.log"), headers: { range: "bytes=0-6" } });
+    expect(head.statusCode).toBe(206);
+    expect(head.body).toBe("line 0\n");
+  });
+
+  it("answers 416 to a range past the end and the whole file to a list of ranges", async () => {
+    let r = await app.inject({ method: "GET", url: url(), headers: { range: `bytes=${log.length}-` } });
+    expect(r.statusCode).toBe(416);
+    expect(r.headers["content-range"]).toBe(`bytes */${log.length}`);
+    r = await app.inject({ method: "GET", url: url(), headers: { range: "bytes=0-1,5-6" } });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe(log);
+  });
+
+  it("answers 304 to the same version and sends a grown file whole, with a new tag", async () => {
+    const first = await app.inject({ method: "GET", url: url() });
+    expect(first.headers["accept-ranges"]).toBe("bytes");
+    expect(first.headers["cache-control"]).toBe("no-cache");
+    const etag = String(first.headers.etag);
+    const again = await app.inject({ method: "GET", url: url(), headers: { "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe("");
+    await app.inject({ method: "PUT", url: proxied("train.log"), payload: `${log}line 500\n`, headers: { "content-type": "text/plain" } });
+    const grown = await app.inject({ method: "GET", url: url(), headers: { "if-none-match": etag, range: "bytes=-9", "if-range": etag } });
+    expect(grown.statusCode).toBe(200);
+    expect(grown.body).toBe(`${log}line 500\n`);
+    expect(grown.headers.etag).not.toBe(etag);
+  });
+
+  it("still refuses a bad path or a missing file before looking at ranges", async () => {
+    expect((await app.inject({ method: "GET", url: `/get-artifact?run_id=${runId}&path=../x`, headers: { range: "bytes=0-1" } })).statusCode).toBe(400);
+    expect((await app.inject({ method: "GET", url: `/get-artifact?run_id=${runId}&path=nope.log`, headers: { range: "bytes=0-1" } })).statusCode).toBe(404);
+  });
+});

@@ -1,11 +1,12 @@
 import { basename, extname } from "node:path";
 import type { Readable } from "node:stream";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { encodeJson, MlflowError } from "../../core/index.js";
 import { joinArtifactPath, type ArtifactService } from "../../store/artifacts/artifact-service.js";
 import type { LocalArtifactRepository } from "../../store/artifacts/local-artifact-repository.js";
 import { safeArtifactPath } from "../../store/artifacts/safe-artifact-path.js";
 import type { TrackingStore } from "../../store/tracking-store.js";
+import { entityTag, fileAnswer } from "./file-answer.js";
 
 // Types a browser may render inline are limited to images; anything that could run script
 // (HTML, SVG, JavaScript) is sent as plain text or bytes.
@@ -38,15 +39,30 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
-async function sendFile(reply: FastifyReply, repository: LocalArtifactRepository, path: string): Promise<FastifyReply> {
-  const { stream, size } = await repository.openRead(path);
+async function sendFile(request: FastifyRequest, reply: FastifyReply, repository: LocalArtifactRepository, path: string): Promise<FastifyReply> {
+  const file = await repository.findFile(path);
   const name = basename(path);
-  return reply
+  reply
+    .header("etag", entityTag(file))
+    .header("last-modified", file.modified.toUTCString())
+    .header("accept-ranges", "bytes")
+    // Flask's send_file default: a cache may keep the file but must ask before reusing it (a log grows).
+    .header("cache-control", "no-cache")
+    .header("x-content-type-options", "nosniff");
+  const answer = fileAnswer(request.headers, file);
+  if (answer.status === 304) return reply.code(304).send();
+  if (answer.status === 416) return reply.code(416).header("content-range", `bytes */${file.size}`).send();
+  reply
     .header("content-type", CONTENT_TYPES[extname(name).toLowerCase()] ?? (name === "MLmodel" ? "text/plain; charset=utf-8" : "application/octet-stream"))
-    .header("content-length", String(size))
-    .header("content-disposition", contentDisposition(name))
-    .header("x-content-type-options", "nosniff")
-    .send(stream);
+    .header("content-disposition", contentDisposition(name));
+  if (answer.status === 206) {
+    return reply
+      .code(206)
+      .header("content-range", `bytes ${answer.start}-${answer.end}/${file.size}`)
+      .header("content-length", String(answer.end - answer.start + 1))
+      .send(file.read(answer));
+  }
+  return reply.header("content-length", String(file.size)).send(file.read());
 }
 
 function json(reply: FastifyReply, body: unknown): FastifyReply {
@@ -70,7 +86,7 @@ export async function registerArtifactRoutes(app: FastifyInstance, store: Tracki
         const files = await artifacts.requireDestination().list(path, "");
         return json(reply, { files });
       });
-      scope.get(`${base}/*`, (request, reply) => sendFile(reply, artifacts.requireDestination(), safeArtifactPath((request.params as { "*": string })["*"])));
+      scope.get(`${base}/*`, (request, reply) => sendFile(request, reply, artifacts.requireDestination(), safeArtifactPath((request.params as { "*": string })["*"])));
       scope.put(`${base}/*`, { bodyLimit: uploadLimit }, async (request, reply) => {
         const path = safeArtifactPath((request.params as { "*": string })["*"]);
         const body = request.body as Readable | undefined;
@@ -91,7 +107,7 @@ export async function registerArtifactRoutes(app: FastifyInstance, store: Tracki
       const path = safeArtifactPath(query.path);
       const run = await store.getRun(runId);
       const { repository, base } = artifacts.locate(run.info.artifact_uri);
-      return sendFile(reply, repository, joinArtifactPath(base, path));
+      return sendFile(request, reply, repository, joinArtifactPath(base, path));
     });
     done();
   });

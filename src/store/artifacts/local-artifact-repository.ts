@@ -9,6 +9,13 @@ function isErrno(error: unknown, code: string): boolean {
   return (error as { code?: unknown } | null)?.code === code;
 }
 
+/** A stored file found for reading. */
+export interface ArtifactFile {
+  size: number;
+  modified: Date;
+  read(range?: { start: number; end: number }): ReadStream;
+}
+
 /**
  * Artifacts as files under one root directory. Every path has passed `safeArtifactPath`; on top
  * of that each access resolves symlinks and refuses anything that lands outside the root
@@ -63,12 +70,13 @@ export class LocalArtifactRepository {
     return out;
   }
 
-  async openRead(relPath: string): Promise<{ stream: ReadStream; size: number }> {
+  /** A file's size and time, and a reader of all or part of it (`end` inclusive); 404 for a missing file or a directory. */
+  async findFile(relPath: string): Promise<ArtifactFile> {
     const file = await this.resolveInside(relPath);
     try {
       const info = await stat(file);
       if (!info.isFile()) throw MlflowError.notFound(`No artifact file at '${relPath}'`);
-      return { stream: createReadStream(file), size: info.size };
+      return { size: info.size, modified: info.mtime, read: (range) => createReadStream(file, range) };
     } catch (error) {
       if (isErrno(error, "ENOENT")) throw MlflowError.notFound(`No artifact file at '${relPath}'`);
       throw error;
