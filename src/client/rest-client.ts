@@ -10,6 +10,7 @@ import {
   isErrorCode,
   MlflowError,
   type EndpointName,
+  type ErrorCode,
   type Experiment,
   type Metric,
   type RequestInputOf,
@@ -158,9 +159,33 @@ export async function errorOfResponse(response: Response): Promise<MlflowError> 
   return errorFromResponse(response.status, parsed, text);
 }
 
+/**
+ * The code for a failed answer without MLflow's envelope, e.g. from a proxy or load balancer in front
+ * of the server: a 503 is "try again later", not a server bug, and the UI words them differently.
+ */
+function codeOfStatus(status: number): ErrorCode {
+  switch (status) {
+    case 401:
+      return "UNAUTHENTICATED";
+    case 403:
+      return "PERMISSION_DENIED";
+    case 404:
+      return "ENDPOINT_NOT_FOUND";
+    case 429:
+      return "REQUEST_LIMIT_EXCEEDED";
+    case 502:
+    case 503:
+      return "TEMPORARILY_UNAVAILABLE";
+    case 504:
+      return "DEADLINE_EXCEEDED";
+    default:
+      return status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+  }
+}
+
 function errorFromResponse(status: number, parsed: unknown, text: string): MlflowError {
   const envelope = parsed as { error_code?: unknown; message?: unknown } | undefined;
-  const code = isErrorCode(envelope?.error_code) ? envelope.error_code : status === 404 ? "ENDPOINT_NOT_FOUND" : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+  const code = isErrorCode(envelope?.error_code) ? envelope.error_code : codeOfStatus(status);
   const message = typeof envelope?.message === "string" ? envelope.message : text.slice(0, 500) || `HTTP ${status}`;
   return new MlflowError(code, message);
 }

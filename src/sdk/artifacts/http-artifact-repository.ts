@@ -1,7 +1,8 @@
 import { openAsBlob } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
-import { isErrorCode, MlflowError } from "../../core/index.js";
+import { errorOfResponse } from "../../client/rest-client.js";
+import { MlflowError } from "../../core/index.js";
 import { resolveHttpOptions, type HttpOptions } from "../stores/open-store-for-uri.js";
 import { appendToUri, checkArtifactPath } from "./artifact-paths.js";
 import type { ArtifactRepository } from "./artifact-repository.js";
@@ -79,18 +80,12 @@ export class HttpArtifactRepository implements ArtifactRepository {
         await sleep(this.http.retryBaseDelayMs * 2 ** attempt);
         continue;
       }
-      const text = await response.text();
-      if (response.ok) return;
-      let code: unknown;
-      let message = text.slice(0, 500) || `HTTP ${response.status}`;
-      try {
-        const body = JSON.parse(text) as { error_code?: unknown; message?: unknown };
-        code = body.error_code;
-        if (typeof body.message === "string") message = body.message;
-      } catch {
-        // Not an MLflow envelope (e.g. a plain 404 page): keep the text.
+      if (response.ok) {
+        await response.body?.cancel();
+        return;
       }
-      throw new MlflowError(isErrorCode(code) ? code : response.status === 404 ? "ENDPOINT_NOT_FOUND" : "INTERNAL_ERROR", `Uploading ${artifactPath} failed (HTTP ${response.status}): ${message}`);
+      const error = await errorOfResponse(response);
+      throw new MlflowError(error.errorCode, `Uploading ${artifactPath} failed (HTTP ${response.status}): ${error.message}`);
     }
   }
 }

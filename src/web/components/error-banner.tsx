@@ -34,7 +34,7 @@ function htmlHeadline(html: string): string | undefined {
  * What the banner shows for an error. A proxy in front of the server (nginx, a load balancer) answers
  * outages with an HTML page, which the REST client passes on as the message: printing that markup is
  * noise, so such a body becomes "The server answered <its headline>" with the markup kept as details.
- * The code the client invented for it (INTERNAL_ERROR, BAD_REQUEST) is not the server's, so it is dropped.
+ * The code the client made up from the status for it is not the server's, so it is dropped.
  */
 export function describeError(error: unknown): ErrorDescription {
   const message = error instanceof Error ? error.message : String(error);
