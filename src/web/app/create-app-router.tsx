@@ -10,6 +10,7 @@ import { RunsPage } from "../features/runs-table/runs-page.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { RootLayout } from "./root-layout.js";
 import { RouteError } from "./route-error.js";
+import { routeModules } from "./route-modules.js";
 
 /**
  * The loaders only prefetch per path; a change of search params (filter, sort, selection) must not
@@ -56,17 +57,17 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           path: paths.run.path,
           // The run page carries the markdown renderer: loaded on first visit, not with the table.
-          lazy: async () => ({ Component: (await import("../features/run-page/run-page.js")).RunPage }),
+          lazy: async () => ({ Component: (await routeModules.runPage()).RunPage }),
           shouldRevalidate: onPathChange,
           loader: ({ params }) => {
             if (params.runId) void queryClient.prefetchQuery(runQueryOptions(params.runId));
             return null;
           },
         },
-        { path: paths.runMetrics.path, lazy: async () => ({ Component: (await import("../features/metric-page/run-metrics-page.js")).RunMetricsPage }) },
+        { path: paths.runMetrics.path, lazy: async () => ({ Component: (await routeModules.runMetricsPage()).RunMetricsPage }) },
         {
           path: paths.metric.path,
-          lazy: async () => ({ Component: (await import("../features/metric-page/metric-page.js")).MetricPage }),
+          lazy: async () => ({ Component: (await routeModules.metricPage()).MetricPage }),
           shouldRevalidate: onPathChange,
           // The chart's history is fetched while the page's code loads, not after it renders.
           loader: ({ params, request }) => {
@@ -79,7 +80,7 @@ export function createAppRouter(queryClient: QueryClient) {
           path: "/experiments/:experimentIds",
           loader: ({ params, request }) => redirect(paths.runs.href({ experimentIds: (params.experimentIds ?? "").split(","), search: new URL(request.url).search.slice(1) })),
         },
-        { path: paths.compareRuns.path, lazy: async () => ({ Component: (await import("../features/compare-runs/compare-page.js")).ComparePage }) },
+        { path: paths.compareRuns.path, lazy: async () => ({ Component: (await routeModules.comparePage()).ComparePage }) },
         { path: "*", element: <NotFoundPage /> },
       ],
     },
