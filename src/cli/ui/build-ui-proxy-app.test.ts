@@ -105,6 +105,14 @@ describe("tracklet ui proxy in front of a live Tracklet server", () => {
     expect(html.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await html.text()).toBe("<script>alert(1)</script>");
 
+    // A log viewer's tail read: the Range goes through and the 206 comes back as the backend sent it.
+    const tail = await fetch(`${uiUrl}/get-artifact?${query}`, { headers: { range: "bytes=-17" } });
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get("content-range")).toBe(`bytes ${bytes.length - 17}-${bytes.length - 1}/${bytes.length}`);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(Buffer.from(bytes.subarray(-17)))).toBe(true);
+    const unchanged = await fetch(`${uiUrl}/get-artifact?${query}`, { headers: { "if-none-match": viaProxy.headers.get("etag") ?? "" } });
+    expect(unchanged.status).toBe(304);
+
     // The backend's errors, not the UI's index.html from the single-page fallback.
     const missing = await fetch(`${uiUrl}/get-artifact?path=gone.txt&run_uuid=${run.run_id}`);
     expect(missing.status).toBe(404);
