@@ -2,6 +2,8 @@ import type { CSSProperties } from "react";
 import { splitForMiddleEllipsis } from "../../utils/middle-ellipsis.js";
 import { DEFAULT_SORT, groupLabel, type ColumnDef, type SortSpec } from "./column-model.js";
 import { ColumnResizeHandle } from "./column-resize-handle.js";
+import { kindMark } from "./header-kind-mark.js";
+import { headerKeyWidth, headerWordWidth } from "./header-text-width.js";
 
 /** What a header needs to resize its column: see ColumnResizeHandle. */
 export interface ColumnResizing {
@@ -39,6 +41,34 @@ function MiddleEllipsis({ text }: { text: string }) {
   );
 }
 
+/**
+ * A param/metric/tag header: the kind (`METRIC`), then the key. A key too long for its column keeps
+ * its end, which tells `train/loss` from `val/loss`, and the kind gives way to it first: a letter
+ * badge, then nothing (the title and the accessible name keep it).
+ */
+function DataLabel({ word, text, width, sorted }: { word: string; text: string; width: number; sorted: boolean }) {
+  const mark = kindMark({ width, keyWidth: headerKeyWidth(text), wordWidth: headerWordWidth(word), sorted });
+  return (
+    <>
+      {mark === "word" && (
+        <span className="header-group" aria-hidden="true">
+          {word}
+        </span>
+      )}
+      {mark === "letter" && (
+        <span className="header-kind-letter" aria-hidden="true">
+          {word.charAt(0)}
+        </span>
+      )}
+      {/* Clipped at its start: see .header-key. */}
+      <span className="header-key" aria-hidden="true">
+        <span>{text}</span>
+      </span>
+      <span className="visually-hidden">{`${word} ${text}`}</span>
+    </>
+  );
+}
+
 /** A sortable column header; the server's default order (start time ↓) is shown faintly when no sort is set. */
 export function HeaderCell({ column, width, defaultWidth, sort, onSort, resizing, style, className = "" }: Props) {
   const active = sort ?? DEFAULT_SORT;
@@ -47,8 +77,7 @@ export function HeaderCell({ column, width, defaultWidth, sort, onSort, resizing
   const name = column.group === "attributes" ? column.label : `${groupLabel(column.group)} ${column.label}`;
   const label = (
     <>
-      {column.group !== "attributes" && <span className="header-group">{groupLabel(column.group)}</span>}
-      <MiddleEllipsis text={column.label} />
+      {column.group === "attributes" ? <MiddleEllipsis text={column.label} /> : <DataLabel word={groupLabel(column.group)} text={column.label} width={width} sorted={direction !== undefined} />}
       {direction && <span className={`sort-arrow${sort ? "" : " is-default"}`}>{direction === "ASC" ? "↑" : "↓"}</span>}
     </>
   );
