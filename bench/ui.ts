@@ -101,7 +101,7 @@ async function scrollToEnd(page: Page, expected: number): Promise<{ seconds: num
     if (!scroller) throw new Error("no scrollable runs table");
     let frames = 0;
     const started = performance.now();
-    const loaded = (): number => Number(/(\d[\d,]*) runs loaded/.exec(document.body.innerText)?.[1]?.replace(/,/g, "") ?? 0);
+    const loaded = (): number => Number(document.querySelector('[data-testid="runs-status"]')?.getAttribute("data-loaded") ?? 0);
     while (performance.now() - started < 120_000) {
       scroller.scrollTop += 900;
       await new Promise((r) => requestAnimationFrame(r));

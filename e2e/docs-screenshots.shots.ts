@@ -53,7 +53,7 @@ test("views", async ({ page }) => {
 
   await page.getByLabel("Filter runs").fill("tags.team = 'nlp'");
   await page.getByLabel("Filter runs").press("Enter");
-  await page.getByTestId("runs-status").filter({ hasText: "all loaded" }).waitFor();
+  await page.locator('[data-testid="runs-status"][data-state="complete"]').waitFor();
   await page.getByTestId("runs-grid").click({ position: { x: 5, y: 5 } });
   await shoot(page, "runs-filtered");
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createExperiment, seedRunTree } from "./support/generators.js";
 import { recordRunSearches } from "./support/network.js";
-import { boxWidth, cell, dragColumnEdge, firstVisibleRunName, headerCell, resizeHandle, runRow, waitAllLoaded } from "./support/runs-table.js";
+import { boxWidth, cell, dragColumnEdge, firstVisibleRunName, headerCell, resizeHandle, runRow } from "./support/runs-table.js";
 
 /**
  * Column resizing, and the table's view kept per history entry. One experiment of 600 runs: 200 top
@@ -167,19 +167,41 @@ test("Back from a sort change shows the unsorted table as it was; selection clic
   expect(await stored()).toBe(before);
 });
 
-test("at the end of the runs the footer says they are all loaded, after MLflow's empty last page", async ({ page }) => {
+test("at the end of the runs the footer gives their number alone, after MLflow's empty last page", async ({ page }) => {
   const searches = recordRunSearches(page);
   await page.goto(runsUrl());
   await expect(runRow(page, "root-00")).toBeVisible();
+  const status = page.getByTestId("runs-status");
   // Scroll to the end until no more rows come.
   await expect(async () => {
     await grid(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await expect(page.getByTestId("runs-status")).toHaveText("600 runs loaded · all loaded", { timeout: 1000 });
+    await expect(status).toHaveText("600 runs", { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   // Three full pages, each with a token, then the empty page that ends it.
   const pages = searches.bodies.filter(ownSearch);
   expect(pages.map((b) => b.page_token !== undefined)).toEqual([false, true, true, true]);
   await page.waitForTimeout(1500);
-  await expect(page.getByTestId("runs-status")).toHaveText("600 runs loaded · all loaded");
-  await waitAllLoaded(page);
+  await expect(status).toHaveText("600 runs");
+  await expect(status).toHaveAttribute("data-state", "complete");
+  await expect(status).toHaveAttribute("data-loaded", "600");
+});
+
+test("while more may come the footer says how many are loaded; a page that failed, with a Retry that asks for it again", async ({ page }) => {
+  let fail = true;
+  await page.route("**/runs/search", async (route) => {
+    const body = route.request().postDataJSON() as { page_token?: string } | null;
+    if (fail && body?.page_token !== undefined) return route.fulfill({ status: 503, json: { error_code: "TEMPORARILY_UNAVAILABLE", message: "try later" } });
+    return route.continue();
+  });
+  await page.goto(runsUrl());
+  const status = page.getByTestId("runs-status");
+  // The second page comes by itself, and fails (after the query's own retries).
+  await expect(status).toHaveAttribute("data-state", "failed", { timeout: 15_000 });
+  await expect(status).toHaveText("100 runs loaded · could not load more · Retry");
+  await expect(status).toHaveAttribute("data-loaded", "100");
+  fail = false;
+  await status.getByRole("button", { name: "Retry loading more runs" }).click();
+  await expect(status).toHaveAttribute("data-loaded", "350");
+  await expect(status).toHaveText("350 runs loaded · scroll for more");
+  await expect(status).toHaveAttribute("data-state", "more");
 });

@@ -10,7 +10,7 @@ export const cell = (row: Locator, columnId: string): Locator => row.locator(`[d
 
 /** Waits until the last page of the current search has arrived. */
 export async function waitAllLoaded(page: Page): Promise<void> {
-  await expect(page.getByTestId("runs-status")).toContainText("all loaded", { timeout: 15_000 });
+  await expect(page.getByTestId("runs-status")).toHaveAttribute("data-state", "complete", { timeout: 15_000 });
 }
 
 /** Names of the rendered rows in display order (virtualised: only rows near the viewport). */

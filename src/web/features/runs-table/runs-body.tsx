@@ -4,7 +4,7 @@ import type { SearchRunsResponse } from "../../../core/api/endpoints.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import type { RunTreeRow } from "./build-run-tree.js";
-import { runsFooterText } from "./runs-footer.js";
+import { RunsFooterLine } from "./runs-footer-line.js";
 import { RunsGrid } from "./runs-grid.js";
 
 interface Props {
@@ -43,15 +43,7 @@ export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount
     <>
       {failure}
       <RunsGrid {...grid} />
-      <div className="runs-status" aria-live="polite" data-testid="runs-status">
-        {runsFooterText({
-          loaded: loadedCount,
-          hasNextPage: query.hasNextPage,
-          fetchingNextPage: query.isFetchingNextPage,
-          nextPageFailed: query.isFetchNextPageError,
-          refreshing: query.isFetching && !query.isFetchingNextPage,
-        })}
-      </div>
+      <RunsFooterLine query={query} loadedCount={loadedCount} />
     </>
   );
 }

@@ -63,6 +63,16 @@ describe("runs URL state", () => {
       expect(writeRunsViewState({ ...shown, widths: { "metrics.loss": 10_000, "params.a.b": 12.4 } }).getAll("w")).toEqual(["800.metrics.loss", "56.params.a.b"]);
     });
 
+    it("clamp widths of any number of digits rather than ignore them", () => {
+      const read = (w: string) => readRunsViewState(new URLSearchParams(`c=metrics.loss&w=${w}.metrics.loss`)).widths;
+      expect(read("1234567")).toEqual({ "metrics.loss": 800 });
+      expect(read("9".repeat(400))).toEqual({ "metrics.loss": 800 });
+      expect(read("0")).toEqual({ "metrics.loss": 56 });
+      expect(read("0000000200")).toEqual({ "metrics.loss": 200 });
+      // At the default (here with leading zeros), a width is no entry at all.
+      expect(readRunsViewState(new URLSearchParams("w=1000000.attributes.source&w=0000104.attributes.status")).widths).toEqual({ "attributes.source": 800 });
+    });
+
     it("ignore garbled values and columns not on show, without failing", () => {
       const garbage = ["", "abc", "200", "200.", ".metrics.loss", "-5.metrics.loss", "1e3.metrics.loss", "20.5.metrics.loss", "200.params.gone", "200.nope.x", "200.attributes.bogus", "%ZZ"];
       const query = `c=metrics.loss&${garbage.map((g) => `w=${encodeURIComponent(g)}`).join("&")}&w=150.metrics.loss`;

@@ -29,9 +29,10 @@ function parseSort(text: string | null): SortSpec | undefined {
   return parseColumnId(columnId) ? { columnId, direction: descending ? "DESC" : "ASC" } : undefined;
 }
 
-const WIDTH = /^(\d{1,6})\.(.+)$/;
+/** Any number of digits: a width out of range is clamped (see keptWidth), not dropped as garbage. */
+const WIDTH = /^(\d+)\.(.+)$/;
 
-/** Widths of columns on show; anything else (garbled, another column, no number) is left out. */
+/** Widths of columns on show, clamped; anything else (garbled, another column, no number) is left out. */
 function parseWidths(values: readonly string[], columns: readonly string[]): ColumnWidths {
   let widths: ColumnWidths = {};
   for (const value of values) {
