@@ -10,7 +10,6 @@ import { followInApp } from "../../utils/follow-in-app.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
-import { SearchBox } from "../search-bar/search-box.js";
 import { NAME_COLUMN, buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
 import { sized, withWidth } from "./column-widths.js";
@@ -19,6 +18,7 @@ import { ExperimentNotFound } from "./experiment-not-found.js";
 import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { RunsBody } from "./runs-body.js";
+import { RunsSearchBox } from "./runs-search-box.js";
 import type { ActiveRow } from "./runs-grid.js";
 import { SelectionActions } from "./selection-actions.js";
 import { selectRange, toggleAll, toggleSelection } from "./selection.js";
@@ -132,7 +132,7 @@ export function RunsPage() {
       </div>
       {experimentError ? <ErrorBanner title="Could not load the experiment" error={experimentError} /> : null}
       <div className="toolbar">
-        <SearchBox applied={view.filter} onApply={(filter) => setView({ filter, selected: [] })} source={source} />
+        <RunsSearchBox applied={view.filter} onApply={(filter) => setView({ filter, selected: [] })} source={source} experimentIds={experimentIds} viewType={view.viewType} />
       </div>
       <div className="toolbar">
         <ViewTypeSwitch label="Run lifecycle" value={view.viewType} onChange={(viewType) => setView({ viewType, selected: [] })} />

@@ -3,6 +3,7 @@ import { SEARCH_FIELD_ATTRIBUTE } from "../../app/root-layout.js";
 import { checkRunFilter } from "./check-filter.js";
 import { FilterMirror } from "./filter-mirror.js";
 import { enterCompletes, suggest, type SuggestionSource } from "./suggest.js";
+import { valueQueryAt, type ValueQuery } from "./value-query-at.js";
 import "./search-box.css";
 
 interface Props {
@@ -11,13 +12,19 @@ interface Props {
   /** Called with a filter the parser accepts; an invalid filter is never passed on. */
   onApply: (filter: string) => void;
   source: SuggestionSource;
+  /**
+   * The tag or param value being typed while the list is open, or undefined: for a caller that
+   * completes values from elsewhere too (through `source`). Called after each change of the text
+   * or the caret; the caller compares.
+   */
+  onValueQuery?: (query: ValueQuery | undefined) => void;
 }
 
 /**
  * MLflow filter box: checked as you type with the shared parser (mistakes underlined where they
  * are), autocomplete for fields, keys, comparators and values, applied with Enter.
  */
-export function SearchBox({ applied, onApply, source }: Props) {
+export function SearchBox({ applied, onApply, source, onValueQuery }: Props) {
   const [text, setText] = useState(applied);
   // When the applied filter changes from outside (a cell click, Back), the box follows it.
   const [syncedWith, setSyncedWith] = useState(applied);
@@ -43,6 +50,7 @@ export function SearchBox({ applied, onApply, source }: Props) {
   const check = useMemo(() => checkRunFilter(text), [text]);
   const suggestions = useMemo(() => (open ? suggest(text, caret, source) : undefined), [open, text, caret, source]);
   const items = suggestions?.items ?? [];
+  useEffect(() => onValueQuery?.(open ? valueQueryAt(text, caret) : undefined), [open, text, caret, onValueQuery]);
   const dirty = text.trim() !== applied.trim();
 
   useEffect(() => {
