@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { api } from "./support/api.js";
-import { createExperiment, logMetricSeries, lossCurve, seedCompareRuns, type CompareRun } from "./support/generators.js";
+import { createExperiment, createRun, logMetricSeries, lossCurve, seedCompareRuns, type CompareRun } from "./support/generators.js";
 import { recordRunSearches } from "./support/network.js";
 import { runRow } from "./support/runs-table.js";
 
@@ -10,6 +10,36 @@ const compareUrl = (runs: readonly CompareRun[], extra = "") =>
 const table = (page: Page) => page.getByTestId("compare-table");
 const row = (page: Page, id: string) => table(page).locator(`tr[data-row="${id}"]`);
 const runHeaders = (page: Page) => table(page).locator("thead th.run-head");
+
+/**
+ * Moves the mouse onto a run's piece of the parallel-coordinates plot (`piece`: a CSS selector inside
+ * the run's group), at a point of it where nothing else is on top: a line's midpoint may lie under
+ * another run's line or an axis title.
+ */
+async function hoverParallelRun(page: Page, runId: string, piece: string): Promise<{ x: number; y: number }> {
+  const plot = page.getByTestId("parallel-coordinates");
+  // The whole plot in view, so a page screenshot shows it with the hovered run.
+  await plot.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const element = plot.locator(`g.pc-run[data-run="${runId}"] ${piece}`).first();
+  const point = await element.evaluate((el) => {
+    const group = el.closest("g.pc-run");
+    const ctm = (el as SVGGraphicsElement).getScreenCTM();
+    if (!group || !ctm) return undefined;
+    const screen = (x: number, y: number) => ({ x: x * ctm.a + ctm.e, y: y * ctm.d + ctm.f });
+    const candidates =
+      el instanceof SVGCircleElement
+        ? [screen(el.cx.baseVal.value, el.cy.baseVal.value)]
+        : Array.from({ length: 19 }, (_, i) => {
+            const path = el as SVGPathElement;
+            const p = path.getPointAtLength((path.getTotalLength() * (i + 1)) / 20);
+            return screen(p.x, p.y);
+          });
+    return candidates.find((c) => document.elementFromPoint(c.x, c.y)?.closest("g.pc-run") === group);
+  });
+  if (!point) throw new Error(`no free point on ${piece} of run ${runId}`);
+  await page.mouse.move(point.x, point.y);
+  return point;
+}
 
 /** Every request the page sends to `path`, counted from now on. */
 function countRequests(page: Page, path: string): { count: number } {
@@ -42,7 +72,7 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await expect(page.getByTestId("compare-summary")).toHaveText("3 of 5 params differ · 2 of 3 metrics differ · 2 of 3 tags differ");
   for (const id of ["params.lr", "params.batch_size", "params.activation", "metrics.loss", "metrics.accuracy", "tags.owner", "tags.note"]) await expect(row(page, id)).toBeVisible();
   for (const id of ["params.optimizer", "params.seed", "metrics.epochs", "tags.team", "tags.mlflow.user"]) await expect(row(page, id)).toHaveCount(0);
-  await page.screenshot({ path: "test-results/compare-3-runs.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("compare-3-runs.png"), fullPage: true });
 
   await page.getByLabel("Only differences").uncheck();
   await expect(page).toHaveURL(/diff=0/);
@@ -99,7 +129,7 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await parallel.locator(`path.pc-hit`).first().hover({ force: true });
   await expect(page.getByTestId("parallel-hovered")).toContainText("cmp-");
   // A page screenshot: an element screenshot scrolls, which moves the line away from the mouse.
-  await page.screenshot({ path: "test-results/compare-parallel-hover.png" });
+  await page.screenshot({ path: test.info().outputPath("compare-parallel-hover.png") });
 
   // Transpose: runs become rows, keys become columns.
   await page.getByRole("button", { name: "Runs as rows" }).click();
@@ -108,7 +138,7 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   await expect(table(page).locator("tbody tr")).toHaveCount(3);
   await expect(table(page).locator("tbody tr").first().locator("th")).toContainText(third.name);
   await expect(table(page).locator("thead th.key-head").filter({ hasText: "lr" })).toHaveCount(1);
-  await page.screenshot({ path: "test-results/compare-transposed.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("compare-transposed.png"), fullPage: true });
 
   // CSV of the table as shown (transposed), formula defused.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
@@ -140,9 +170,59 @@ test("compare 3 runs: differences, reference deltas, transpose, scatter, paralle
   const point = page.getByTestId("compare-scatter").locator(".recharts-scatter-symbol").first();
   await point.hover();
   await expect(page.locator(".chart-tooltip")).toContainText("cmp-");
-  await page.getByTestId("scatter-section").screenshot({ path: "test-results/compare-scatter-hover.png" });
+  await page.getByTestId("scatter-section").screenshot({ path: test.info().outputPath("compare-scatter-hover.png") });
   await point.click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs/[0-9a-f]+$`));
+});
+
+test("parallel coordinates draw what a run has: dashed over a missing value, a dot for a single value, n/a under the axis", async ({ page }) => {
+  const experiment = await createExperiment();
+  // Axes: dropout, lr, warmup (params in table order), then loss.
+  const specs: { name: string; params: Record<string, string>; metrics: Record<string, number> }[] = [
+    { name: "pc-full", params: { dropout: "0.1", lr: "0.1", warmup: "100" }, metrics: { loss: 0.5 } },
+    { name: "pc-no-warmup", params: { dropout: "0.2", lr: "0.01" }, metrics: { loss: 0.4 } },
+    { name: "pc-no-loss", params: { lr: "0.001", warmup: "200" }, metrics: {} },
+    { name: "pc-only-warmup", params: { warmup: "300" }, metrics: {} },
+    // Every neighbour of each value is missing: with the pen lifted over gaps, nothing of it was drawn.
+    { name: "pc-gappy", params: { dropout: "0.3", warmup: "400" }, metrics: {} },
+  ];
+  const ids = new Map<string, string>();
+  for (const spec of specs) {
+    const run = await createRun(experiment.id, { name: spec.name, params: Object.entries(spec.params).map(([key, value]) => ({ key, value })), metrics: spec.metrics });
+    ids.set(spec.name, run.info.run_id);
+  }
+  const id = (name: string) => ids.get(name) ?? "";
+  await page.goto(`/compare-runs?runs=${[...ids.values()].join(",")}&experiments=${experiment.id}`);
+  const parallel = page.getByTestId("parallel-coordinates");
+  await expect(parallel.locator(".pc-axis-label")).toHaveText(["dropout", "lr (log)", "warmup", "loss"]);
+  await expect(parallel.locator("path.pc-line[data-run]")).toHaveCount(5);
+  const run = (name: string) => parallel.locator(`g.pc-run[data-run="${id(name)}"]`);
+
+  // Complete runs stay solid; a gap is bridged, dashed, from the value before it to the value after it.
+  await expect(run("pc-full").locator("path.pc-bridge")).toHaveCount(0);
+  await expect(run("pc-no-warmup").locator("path.pc-bridge")).toHaveAttribute("d", /^M[\d.,]+L[\d.,]+$/);
+  await expect(run("pc-gappy").locator("path.pc-line")).toHaveAttribute("d", "");
+  const bridge = await run("pc-gappy").locator("path.pc-bridge").boundingBox();
+  expect(bridge?.width ?? 0).toBeGreaterThan(100);
+  // Nothing before the first value or after the last: the run without a loss ends at warmup.
+  await expect(run("pc-no-loss").locator("path.pc-bridge")).toHaveCount(0);
+  await expect(run("pc-only-warmup").locator("circle.pc-dot")).toBeVisible();
+  // Each missing value is a hollow marker under its axis, which counts the runs without one.
+  await expect(run("pc-only-warmup").locator("circle.pc-na")).toHaveCount(3);
+  await expect(parallel.locator(".pc-na-label")).toHaveText(["n/a (2)", "n/a (2)", "n/a (1)", "n/a (3)"]);
+  await expect(page.getByTestId("parallel-bridge-key")).toBeVisible();
+
+  // Bridges and dots are hovered like lines.
+  await hoverParallelRun(page, id("pc-gappy"), "path.pc-bridge");
+  await expect(page.getByTestId("parallel-hovered")).toHaveText("pc-gappy · loss n/a");
+  await expect(parallel.getByRole("img")).toHaveClass(/has-hover/);
+  await page.screenshot({ path: test.info().outputPath("compare-parallel-missing-hover.png") });
+  await hoverParallelRun(page, id("pc-no-warmup"), "path.pc-bridge");
+  await expect(page.getByTestId("parallel-hovered")).toHaveText("pc-no-warmup · loss 0.4");
+  const dot = await hoverParallelRun(page, id("pc-only-warmup"), "circle.pc-dot");
+  await expect(page.getByTestId("parallel-hovered")).toHaveText("pc-only-warmup · loss n/a");
+  await page.mouse.click(dot.x, dot.y);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experiment.id}/runs/${id("pc-only-warmup")}$`));
 });
 
 test("Compare in the runs table opens the view of the selected runs", async ({ page }) => {
@@ -200,9 +280,9 @@ test("60 runs load with one search and stay usable: pinned keys, horizontal scro
 
   await expect(page.getByTestId("compare-scatter").locator(".recharts-scatter-symbol")).toHaveCount(60);
   await expect(page.getByTestId("parallel-coordinates").locator("path.pc-line[data-run]")).toHaveCount(60);
-  await page.screenshot({ path: "test-results/compare-60-runs.png" });
+  await page.screenshot({ path: test.info().outputPath("compare-60-runs.png") });
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: "test-results/compare-60-runs-dark.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("compare-60-runs-dark.png"), fullPage: true });
 });
 
 test("overlay charts: one per differing metric, in the table's run colours, with their own settings in the URL", async ({ page }) => {

@@ -23,6 +23,15 @@ describe("compareGrid", () => {
   });
 });
 
+describe("compareGrid with system tags", () => {
+  it("names a system tag as MLflow's runs CSV does, tags.mlflow.*", () => {
+    const tagged = [runEntity("a", { tags: { "mlflow.user": "ann" } }), runEntity("b", { tags: { "mlflow.user": "bob" } })];
+    const sections = buildCompareSections(tagged, { onlyDiff: true, search: "", showSystemTags: true });
+    expect(compareGrid(tagged, sections, true)[0]).toEqual(["run_id", "run_name", "tags.mlflow.user"]);
+    expect(compareGrid(tagged, sections, false).at(-1)).toEqual(["tags", "mlflow.user", "ann", "bob"]);
+  });
+});
+
 describe("exportFileName", () => {
   it("names the file after the run count and the day", () => {
     expect(exportFileName(3, new Date(2024, 4, 1, 12))).toBe("compare-3-runs-2024-05-01.csv");

@@ -104,6 +104,8 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
   const yTitle = isLogAxis(yAxis, runs) ? `${yLabel} (log)` : yLabel;
   const { points, missing } = scatterPoints(runs, xAxis, yAxis, (i) => colorOf(runs[i]?.info.run_id ?? ""));
   const tick = { fill: "var(--text-muted)", fontSize: 11 };
+  // The y title is centred on the axis: recharts starts an insideLeft label at the middle, so a long
+  // key (`validation/perplexity_per_token`) ran past the top of the chart.
   return (
     <>
       {controls}
@@ -117,7 +119,7 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
           <ScatterChart margin={{ top: 12, right: 20, bottom: 28, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis dataKey="x" name={xLabel} {...axisProps(xAxis, runs)} stroke="var(--text-faint)" tick={tick} label={{ value: xTitle, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12 }} />
-            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yTitle, angle: -90, position: "insideLeft", fill: "var(--text-muted)", fontSize: 12 }} />
+            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yTitle, angle: -90, position: "insideLeft", textAnchor: "middle", fill: "var(--text-muted)", fontSize: 12 }} />
             <Tooltip content={<PointTooltip xLabel={xLabel} yLabel={yLabel} />} cursor={{ strokeDasharray: "3 3" }} isAnimationActive={false} />
             <Scatter
               data={points}

@@ -54,6 +54,8 @@ export function CompareTable({ runs, sections, transposed, colorOf, onReference 
       </table>
     );
   }
+  // A section the diff or key filter left without rows would be a header over nothing; the summary line still counts it.
+  const shownSections = sections.filter((section) => section.rows.length > 0);
   return (
     <table className="compare-table" data-testid="compare-table" data-orientation="runs-as-columns">
       <thead>
@@ -68,7 +70,7 @@ export function CompareTable({ runs, sections, transposed, colorOf, onReference 
           ))}
         </tr>
       </thead>
-      {sections.map((section) => (
+      {shownSections.map((section) => (
         <tbody key={section.id}>
           <tr className="section-row">
             {/* The count sits in the pinned cell, so it stays in view however far the runs scroll. */}

@@ -39,6 +39,12 @@ describe("rankParams", () => {
     const mixed = [runEntity("a", { params: { a: "1", b: "x", c: "1", d: "2" } }), runEntity("b", { params: { a: "1", c: "2", d: "2" } })];
     expect(rankParams(mixed, ["a", "b", "c", "d"])).toEqual(["c", "b", "a", "d"]);
   });
+
+  it("puts a param every run sets before one that only half of them set", () => {
+    const sweep = [runEntity("a", { params: { dropout: "0.1", lr: "0.1" } }), runEntity("b", { params: { dropout: "0.2", lr: "0.01" } }), runEntity("c", { params: { lr: "0.001" } })];
+    expect(rankParams(sweep, ["dropout", "lr"])).toEqual(["lr", "dropout"]);
+    expect(defaultScatterFields(sweep, ["dropout", "lr"], []).x).toEqual({ kind: "params", key: "lr" });
+  });
 });
 
 describe("defaultMetric", () => {

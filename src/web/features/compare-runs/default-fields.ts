@@ -30,14 +30,16 @@ function distinctValues(runs: readonly Run[], field: FieldRef): number {
 
 /**
  * Params best first, in the order given (the table's) within each rank: first those with two or more
- * values among the runs that set them, then those set in some runs only, then the constant ones.
- * A param only one run sets "differs" in the table, but as an axis it puts every other run nowhere.
+ * values that every run sets, then those with two or more values among the runs that set them, then
+ * those set in some runs only, then the constant ones. A param only some runs set "differs" in the
+ * table, but as the scatter's x it leaves the other runs out (`dropout` on half an lr sweep).
  */
 export function rankParams(runs: readonly Run[], keys: readonly string[]): string[] {
   const rank = (key: string): number => {
     const field: FieldRef = { kind: "params", key };
-    if (distinctValues(runs, field) > 1) return 0;
-    return loggedBy(runs, field) < runs.length ? 1 : 2;
+    const everywhere = loggedBy(runs, field) === runs.length;
+    if (distinctValues(runs, field) > 1) return everywhere ? 0 : 1;
+    return everywhere ? 3 : 2;
   };
   const ranks = new Map(keys.map((key) => [key, rank(key)]));
   return [...keys].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));

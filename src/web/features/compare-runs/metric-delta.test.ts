@@ -13,6 +13,9 @@ describe("metricDelta", () => {
     expect(metricDelta(1, undefined)).toBeUndefined();
     expect(metricDelta(Number.NaN, 1)).toBeUndefined();
     expect(metricDelta(1, Infinity)).toBeUndefined();
+    // ±Infinity as MLflow returns it.
+    expect(metricDelta(0.5, Number.MAX_VALUE)).toBeUndefined();
+    expect(metricDelta(-Number.MAX_VALUE, 0.5)).toBeUndefined();
   });
 });
 

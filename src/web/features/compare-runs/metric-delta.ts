@@ -6,9 +6,14 @@ export interface MetricDelta {
   percent: number | undefined;
 }
 
+/** MLflow stores ±Infinity as ±max double: a delta against it would read "−∞ (−100%)". */
+function measurable(n: number | undefined): n is number {
+  return n !== undefined && Number.isFinite(n) && Math.abs(n) < Number.MAX_VALUE;
+}
+
 /** A metric against the reference run's value of the same metric; undefined when either is missing or not finite. */
 export function metricDelta(value: number | undefined, reference: number | undefined): MetricDelta | undefined {
-  if (value === undefined || reference === undefined || !Number.isFinite(value) || !Number.isFinite(reference)) return undefined;
+  if (!measurable(value) || !measurable(reference)) return undefined;
   const absolute = value - reference;
   return { absolute, percent: reference === 0 ? undefined : (absolute / Math.abs(reference)) * 100 };
 }

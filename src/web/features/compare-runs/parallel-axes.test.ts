@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisPosition, buildParallelAxes, linePath, rampColor } from "./parallel-axes.js";
+import { axisPosition, buildParallelAxes, rampColor } from "./parallel-axes.js";
 import { runEntity } from "../../../test-support/generators.js";
 
 const runs = [
@@ -49,19 +49,28 @@ describe("buildParallelAxes", () => {
     expect(lr?.ticks.map((t) => t.label)).toEqual(["0", "1e-7", "2e-7", "3e-7"]);
   });
 
+  it("labels a param swept over a few values at those values, and a crowded one at round numbers", () => {
+    const batches = [32, 64, 64, 32].map((batch, i) => runEntity(`b${i}`, { params: { batch: String(batch), trial: String(i * 7) }, metrics: { loss: [0.31, 0.5, 0.42, 0.7][i] ?? 0 } }));
+    const [batch, trial, loss] = buildParallelAxes(batches, [{ kind: "params", key: "batch" }, { kind: "params", key: "trial" }, { kind: "metrics", key: "loss" }], 250);
+    expect(batch?.ticks).toEqual([{ at: 0, label: "32" }, { at: 1, label: "64" }]);
+    expect(trial?.ticks.map((t) => t.label)).toEqual(["0", "7", "14", "21"]);
+    // A metric is continuous: round ticks, whatever its values.
+    expect(loss?.ticks.map((t) => t.label)).toEqual(["0.4", "0.5", "0.6", "0.7"]);
+    const lrs = ["1e-5", "3e-5", "1e-4", "3e-4", "1e-3"].map((lr, i) => runEntity(`l${i}`, { params: { lr } }));
+    expect(buildParallelAxes(lrs, [{ kind: "params", key: "lr" }], 250)[0]?.ticks.map((t) => t.label)).toEqual(["1e-5", "3e-5", "0.0001", "0.0003", "0.001"]);
+    // 1 and 1.01 beside 100 would print over each other: round ticks instead.
+    const close = ["1", "1.01", "50", "100"].map((v, i) => runEntity(`c${i}`, { params: { v } }));
+    expect(buildParallelAxes(close, [{ kind: "params", key: "v" }], 250)[0]?.ticks.map((t) => t.label)).toEqual(["20", "40", "60", "80", "100"]);
+    const many = Array.from({ length: 12 }, (_, i) => runEntity(`m${i}`, { params: { n: String(i) } }));
+    expect(buildParallelAxes(many, [{ kind: "params", key: "n" }], 250)[0]?.ticks.length).toBeLessThan(12);
+  });
+
   it("thins the labels of a crowded categorical axis but keeps the first and last", () => {
     const many = Array.from({ length: 100 }, (_, i) => runEntity(`r${i}`, { params: { name: `v${String(i).padStart(3, "0")}` } }));
     const [axis] = buildParallelAxes(many, [{ kind: "params", key: "name" }], 140);
     expect(axis?.ticks.length).toBeLessThanOrEqual(11);
     expect(axis?.ticks[0]?.label).toBe("v000");
     expect(axis?.ticks.at(-1)?.label).toBe("v099");
-  });
-});
-
-describe("linePath", () => {
-  it("lifts the pen over missing values", () => {
-    expect(linePath([{ x: 0, y: 1 }, { x: 10, y: 2.25 }, undefined, { x: 30, y: 4 }, { x: 40, y: 5 }])).toBe("M0,1L10,2.3M30,4L40,5");
-    expect(linePath([undefined, undefined])).toBe("");
   });
 });
 

@@ -36,7 +36,8 @@ function categoryAt(index: number, count: number): number {
 /**
  * One axis per field: params that differ (categorical when any value is not a number) and then the
  * chosen metric. A numeric axis spans the runs' own min…max, so small differences fill the height;
- * one whose values span two decades or more is a log axis.
+ * one whose values span two decades or more is a log axis. Runs without a value on an axis are not
+ * part of its range: they are drawn apart from it (see parallel-line.ts).
  */
 export function buildParallelAxes(runs: readonly Run[], fields: readonly FieldRef[], heightPx: number): ParallelAxis[] {
   return fields.map((field): ParallelAxis => {
@@ -49,11 +50,27 @@ export function buildParallelAxes(runs: readonly Run[], fields: readonly FieldRe
     const max = values.length ? Math.max(...values) : 0;
     const count = Math.max(1, Math.min(5, Math.floor(heightPx / 40) - 1));
     const log = wantsLogScale(values);
-    const at = log ? logTicks(min, max, count) : niceTicks(min, max, { count, integer: allIntegers(values) });
+    const at = (field.kind === "params" ? valueTicks(values, min, max, log, heightPx) : undefined) ?? (log ? logTicks(min, max, count) : niceTicks(min, max, { count, integer: allIntegers(values) }));
     const labels = formatTicks(at);
     const ticks = at.map((v, i) => ({ at: scale(v, min, max, log), label: labels[i] ?? "" }));
     return { id: fieldId(field), field, categories: undefined, log, min, max, ticks };
   });
+}
+
+/** More labels than this on a 250 px axis read as a ruler, not as the values of a sweep. */
+const MAX_VALUE_TICKS = 10;
+/** Closer than this, 10 px labels touch. */
+const MIN_TICK_GAP_PX = 14;
+
+/**
+ * A param swept over a few values is labelled at those values (batch_size 32 and 64, not 40 50 60
+ * with the two real values unlabelled at the ends), as long as neighbouring labels do not touch.
+ */
+function valueTicks(values: readonly number[], min: number, max: number, log: boolean, heightPx: number): number[] | undefined {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length === 0 || distinct.length > MAX_VALUE_TICKS) return undefined;
+  const at = distinct.map((v) => scale(v, min, max, log) * heightPx);
+  return at.every((y, i) => i === 0 || y - (at[i - 1] ?? 0) >= MIN_TICK_GAP_PX) ? distinct : undefined;
 }
 
 function scale(v: number, min: number, max: number, log: boolean): number {
@@ -66,25 +83,6 @@ export function axisPosition(axis: ParallelAxis, run: Run): number | undefined {
   const n = axisNumber({ field: axis.field, categories: axis.categories }, fieldValue(run, axis.field));
   if (n === undefined) return undefined;
   return axis.categories ? categoryAt(n, axis.categories.length) : scale(n, axis.min, axis.max, axis.log);
-}
-
-/** An SVG path through the points, lifting the pen over missing values rather than inventing them. */
-export function linePath(points: readonly ({ x: number; y: number } | undefined)[]): string {
-  let path = "";
-  let penDown = false;
-  for (const p of points) {
-    if (!p) {
-      penDown = false;
-      continue;
-    }
-    path += `${penDown ? "L" : "M"}${round(p.x)},${round(p.y)}`;
-    penDown = true;
-  }
-  return path;
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }
 
 /** Indigo → violet → pink → amber: ordered, and visible on both light and dark backgrounds. */

@@ -2,9 +2,13 @@ import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import type { Run } from "../../../core/index.js";
 import { paths } from "../../config/paths.js";
-import { formatMetric } from "../../utils/format.js";
 import { fieldValue, runLabel, type FieldRef } from "./compare-fields.js";
-import { axisPosition, buildParallelAxes, linePath, rampColor, rampGradient } from "./parallel-axes.js";
+import { axisPosition, buildParallelAxes, rampColor } from "./parallel-axes.js";
+import { ParallelAxisView } from "./parallel-axis-view.js";
+import { naLabel, parallelLayout } from "./parallel-layout.js";
+import { ParallelLegend } from "./parallel-legend.js";
+import { parallelLine, type ParallelLine, type Point } from "./parallel-line.js";
+import { ParallelRunLine } from "./parallel-run-line.js";
 import { useElementWidth } from "./use-element-width.js";
 
 interface Props {
@@ -16,17 +20,35 @@ interface Props {
   label: (field: FieldRef) => string;
 }
 
-const HEIGHT = 300;
+const PLOT_HEIGHT = 252;
 const MARGIN = { top: 34, right: 56, bottom: 14, left: 56 };
+/**
+ * Below an axis some runs have no value on, a band apart from its range holds their n/a markers:
+ * far enough under the lowest tick that the two labels do not touch, so "no value" never reads as
+ * "the lowest value".
+ */
+const NA_GAP = 22;
 /** Closer than this, tick labels of neighbouring axes collide. */
 const MIN_SPACING = 110;
-/** Tick labels are 10 px monospace, 0.6 em a character: their backing box is sized without measuring. */
-const TICK_CHAR_PX = 6.1;
+
+interface DrawnRun {
+  run: Run;
+  id: string;
+  line: ParallelLine;
+  color: string;
+  markers: Point[];
+}
 
 /**
  * One vertical axis per differing param and one for the metric; one line per run, coloured by its
  * metric value. Hovering a line lifts it and names the run; a click opens it. Hand-written SVG:
  * 100 paths need no charting library.
+ *
+ * A run without a value on an axis (a param set on half a sweep, a metric some runs lack) is drawn
+ * dashed from its value before to its value after, and gets a hollow marker in an n/a band under
+ * that axis. Routing its line down to the n/a band instead would pull half the lines of such a sweep
+ * to the bottom, where they read as the lowest values and hide the real ones, and would cut what
+ * the user wants to see: how the values it has relate (lr against loss when warmup is unset).
  */
 export function ParallelCoordinates({ runs, paramKeys, metricKey, label }: Props) {
   const navigate = useNavigate();
@@ -34,101 +56,86 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey, label }: Props
   const available = useElementWidth(box);
   const [hovered, setHovered] = useState<string | undefined>();
   const fields: FieldRef[] = [...paramKeys.map((key) => ({ kind: "params" as const, key })), ...(metricKey ? [{ kind: "metrics" as const, key: metricKey }] : [])];
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const axes = buildParallelAxes(runs, fields, plotHeight);
-  const spacing = Math.max(MIN_SPACING, (available - MARGIN.left - MARGIN.right) / Math.max(1, axes.length - 1));
-  const width = Math.max(available, MARGIN.left + MARGIN.right + spacing * Math.max(1, axes.length - 1));
-  const xOf = (i: number) => (axes.length === 1 ? width / 2 : MARGIN.left + i * spacing);
-  const yOf = (at: number) => MARGIN.top + (1 - at) * plotHeight;
+  const axes = buildParallelAxes(runs, fields, PLOT_HEIGHT);
+  const positions = runs.map((run) => axes.map((axis) => axisPosition(axis, run)));
+  const missingCounts = axes.map((_, i) => positions.filter((p) => p[i] === undefined).length);
+  const anyMissing = missingCounts.some((n) => n > 0);
+  const firstMissing = missingCounts[0] ?? 0;
+  const layout = parallelLayout({
+    available,
+    axisCount: axes.length,
+    firstLabels: [...(axes[0]?.ticks.map((t) => ({ text: t.label, na: false })) ?? []), ...(firstMissing > 0 ? [{ text: naLabel(firstMissing), na: true }] : [])],
+    margin: MARGIN,
+    minSpacing: MIN_SPACING,
+  });
+  const xOf = (i: number) => layout.x[i] ?? 0;
+  const yOf = (at: number) => MARGIN.top + (1 - at) * PLOT_HEIGHT;
+  const plotBottom = MARGIN.top + PLOT_HEIGHT;
+  const naY = plotBottom + NA_GAP;
   const metricAxis = metricKey ? axes.at(-1) : undefined;
-  const colorOf = (run: Run): string => {
-    if (!metricAxis) return "var(--accent)";
-    const at = axisPosition(metricAxis, run);
-    return at === undefined ? "var(--text-faint)" : rampColor(at);
-  };
-  const hoveredRun = runs.find((r) => r.info.run_id === hovered);
+  const height = MARGIN.top + PLOT_HEIGHT + (anyMissing ? NA_GAP + 8 : MARGIN.bottom);
+  const drawn = runs.map((run, r): DrawnRun => {
+    const at = positions[r] ?? [];
+    const line = parallelLine(axes.map((_, i) => {
+      const p = at[i];
+      return p === undefined ? undefined : { x: xOf(i), y: yOf(p) };
+    }));
+    const metricAt = metricAxis ? at[axes.length - 1] : undefined;
+    const color = !metricAxis ? "var(--accent)" : metricAt === undefined ? "var(--text-faint)" : rampColor(metricAt);
+    return { run, id: run.info.run_id, line, color, markers: line.missing.map((i) => ({ x: xOf(i), y: naY })) };
+  });
+  const hoveredRun = drawn.find((d) => d.id === hovered);
   const metricLabel = metricKey ? label({ kind: "metrics", key: metricKey }) : "";
-  const maxChars = Math.floor(spacing / 7);
-  const pathOf = (run: Run) =>
-    linePath(
-      axes.map((axis, i) => {
-        const at = axisPosition(axis, run);
-        return at === undefined ? undefined : { x: xOf(i), y: yOf(at) };
-      }),
-    );
+  const hoveredValue = hoveredRun && metricKey ? fieldValue(hoveredRun.run, { kind: "metrics", key: metricKey }) : undefined;
 
   return (
     <div className="parallel" ref={box} data-testid="parallel-coordinates">
-      {metricAxis && metricKey && (
-        <div className="parallel-legend">
-          <span className="muted">Colour: {metricLabel}</span>
-          <span className="mono">{formatMetric(metricAxis.min)}</span>
-          <span className="parallel-ramp" style={{ background: rampGradient() }} aria-hidden="true" />
-          <span className="mono">{formatMetric(metricAxis.max)}</span>
-          {hoveredRun && (
-            <span className="parallel-hovered" data-testid="parallel-hovered">
-              {runLabel(hoveredRun)} · {metricLabel} {formatMetric(Number(fieldValue(hoveredRun, { kind: "metrics", key: metricKey }) ?? Number.NaN))}
-            </span>
-          )}
-        </div>
-      )}
+      <ParallelLegend
+        metric={metricAxis ? { label: metricLabel, min: metricAxis.min, max: metricAxis.max } : undefined}
+        showsBridges={drawn.some((d) => d.line.bridge !== "")}
+        hovered={hoveredRun && { name: runLabel(hoveredRun.run), value: typeof hoveredValue === "number" ? hoveredValue : undefined }}
+      />
       <div className="parallel-scroll">
-        <svg width={width} height={HEIGHT} className={hovered ? "has-hover" : undefined} role="img" aria-label={`Parallel coordinates of ${runs.length} runs over ${axes.length} axes`}>
+        <svg width={layout.width} height={height} className={hovered ? "has-hover" : undefined} role="img" aria-label={`Parallel coordinates of ${runs.length} runs over ${axes.length} axes`}>
           <g className="pc-lines">
-            {runs.map((run) => {
-              const d = pathOf(run);
-              const id = run.info.run_id;
-              return (
-                <g
-                  key={id}
-                  className={`pc-run${hovered === id ? " is-hovered" : ""}`}
-                  onMouseEnter={() => setHovered(id)}
-                  onMouseLeave={() => setHovered((h) => (h === id ? undefined : h))}
-                  onClick={() => void navigate(paths.run.href({ experimentId: run.info.experiment_id, runId: id }))}
-                >
-                  <title>{runLabel(run)}</title>
-                  <path className="pc-line" d={d} stroke={colorOf(run)} data-run={id} />
-                  <path className="pc-hit" d={d} />
-                </g>
-              );
-            })}
+            {drawn.map((d) => (
+              <ParallelRunLine
+                key={d.id}
+                runId={d.id}
+                name={runLabel(d.run)}
+                line={d.line}
+                color={d.color}
+                markers={d.markers}
+                className={`pc-run${hovered === d.id ? " is-hovered" : ""}`}
+                interactive
+                onEnter={() => setHovered(d.id)}
+                onLeave={() => setHovered((h) => (h === d.id ? undefined : h))}
+                onOpen={() => void navigate(paths.run.href({ experimentId: d.run.info.experiment_id, runId: d.id }))}
+              />
+            ))}
           </g>
-          {/* SVG paints in document order: a copy of the hovered line on top keeps it visible in a bundle of 100. */}
-          {hoveredRun && <path className="pc-line pc-line-top" d={pathOf(hoveredRun)} stroke={colorOf(hoveredRun)} pointerEvents="none" />}
+          {/* SVG paints in document order: a copy of the hovered run on top keeps it visible in a bundle of 100. */}
+          {hoveredRun && <ParallelRunLine runId={hoveredRun.id} name={runLabel(hoveredRun.run)} line={hoveredRun.line} color={hoveredRun.color} markers={hoveredRun.markers} className="pc-run pc-top" interactive={false} />}
           {/* After the lines, so axes and labels stay on top; each tick label sits on a box of the page colour. */}
           {axes.map((axis, i) => {
-            const name = label(axis.field);
-            // The scale's mark survives the clipping of a long key.
-            const title = axis.log ? `${clip(name, maxChars - 6)} (log)` : clip(name, maxChars);
+            const count = missingCounts[i] ?? 0;
             return (
-              <g key={axis.id} className="pc-axis" transform={`translate(${xOf(i)},0)`}>
-                <title>{axis.log ? `${name} (log scale)` : name}</title>
-                <line y1={MARGIN.top} y2={MARGIN.top + plotHeight} />
-                <text className="pc-axis-label" y={MARGIN.top - 14} textAnchor="middle">
-                  {title}
-                </text>
-                {axis.ticks.map((tick) => {
-                  const text = clip(tick.label, maxChars - 2);
-                  const boxWidth = text.length * TICK_CHAR_PX + 6;
-                  return (
-                    <g key={`${tick.label}:${tick.at}`} transform={`translate(0,${yOf(tick.at)})`}>
-                      <rect className="pc-tick-box" x={-3 - boxWidth} y={-6.5} width={boxWidth} height={13} rx={2} />
-                      <line x1={-3} x2={0} />
-                      <text className="pc-tick" x={-6} dy="0.32em" textAnchor="end">
-                        {text}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
+              <ParallelAxisView
+                key={axis.id}
+                axis={axis}
+                x={xOf(i)}
+                name={label(axis.field)}
+                top={MARGIN.top}
+                bottom={plotBottom}
+                yOf={yOf}
+                titleChars={layout.titleChars[i] ?? 0}
+                tickChars={layout.tickChars}
+                missing={count > 0 ? { count, of: runs.length, y: naY } : undefined}
+              />
             );
           })}
         </svg>
       </div>
     </div>
   );
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
