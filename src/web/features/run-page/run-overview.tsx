@@ -6,6 +6,7 @@ import { formatDuration, runDuration } from "../../utils/format.js";
 import { runTag, runUser } from "../../utils/run-tag.js";
 import { Card } from "../../components/card.js";
 import { ChildRuns } from "./child-runs.js";
+import { CopyButton } from "./copy-button.js";
 import { ParentRunLink } from "./parent-run-link.js";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -38,7 +39,12 @@ export function RunOverview({ run }: { run: Run }) {
           {info.lifecycle_stage === "deleted" && <span className="badge badge-danger">deleted</span>}
         </Field>
         <Field label="Run ID">
-          <span className="mono">{info.run_id}</span>
+          <span className="run-id-field">
+            <span className="mono" data-testid="run-id">
+              {info.run_id}
+            </span>
+            <CopyButton value={info.run_id} label="Copy run ID" />
+          </span>
         </Field>
         <Field label="Started">
           <TimeText ms={info.start_time} />

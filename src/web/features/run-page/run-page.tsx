@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useEffect } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { experimentQueryOptions } from "../../api/experiments/experiment-queries.js";
 import { isLiveStatus, LIVE_REFRESH_MS } from "../../api/runs/live-status.js";
 import { runQueryOptions } from "../../api/runs/run-queries.js";
@@ -20,6 +21,7 @@ import { MetricsTable } from "./metrics-table.js";
 import { NoteEditor } from "./note-editor.js";
 import { ParamsTable } from "./params-table.js";
 import { RunOverview } from "./run-overview.js";
+import { RunTitle } from "./run-title.js";
 import { TagsEditor } from "./tags-editor.js";
 import "./run-page.css";
 
@@ -34,6 +36,15 @@ export function RunPage() {
     refetchInterval: (query) => (isLiveStatus(query.state.data?.info.status) ? LIVE_REFRESH_MS : false),
   });
   const expId = run.data?.info.experiment_id ?? experimentId;
+  // A link may name the wrong experiment (hand-edited, or the run was made elsewhere): once the run
+  // says where it lives, the URL is corrected in place, so breadcrumbs, links and a shared copy agree.
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    if (!run.data || run.data.info.experiment_id === experimentId) return;
+    const href = paths.run.href({ experimentId: run.data.info.experiment_id, runId: run.data.info.run_id });
+    void navigate(`${href}${location.search}${location.hash}`, { replace: true, state: location.state as unknown });
+  }, [run.data, experimentId, navigate, location.search, location.hash, location.state]);
   const experiment = useQuery(experimentQueryOptions(expId));
   useDocumentTitle(run.data ? run.data.info.run_name || run.data.info.run_id : run.isError && isMissingResource(run.error) ? "Run not found" : undefined);
 
@@ -72,7 +83,8 @@ export function RunPage() {
       <div className="run-page-inner">
         <ExperimentBreadcrumbs experimentIds={[info.experiment_id]} experimentName={experiment.data?.name} />
         <div className="page-header">
-          <h1 data-testid="run-title">{info.run_name || info.run_id}</h1>
+          {/* Keyed by run: a half-typed name, a pending undo or question must not follow a link to another run. */}
+          <RunTitle key={info.run_id} run={run.data} editable={!deleted} />
           <StatusBadge status={info.status} />
           {deleted ? <span className="badge badge-danger">deleted</span> : <DeleteRunButton run={run.data} />}
         </div>
@@ -82,7 +94,7 @@ export function RunPage() {
           <NoteEditor run={run.data} readOnly={deleted} />
           <ParamsTable params={data.params} />
           <MetricsTable metrics={data.metrics} experimentId={info.experiment_id} runId={info.run_id} />
-          <TagsEditor run={run.data} readOnly={deleted} />
+          <TagsEditor key={info.run_id} run={run.data} readOnly={deleted} />
           <DatasetsList inputs={inputs.dataset_inputs} />
           <RunArtifacts run={run.data} />
         </div>

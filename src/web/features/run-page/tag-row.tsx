@@ -11,9 +11,11 @@ interface Props {
   editable: boolean;
   /** Whether a read-only tag is reserved by MLflow, and so gets the lock. */
   reserved?: boolean;
+  /** Deletes the tag: the list owns deletion, since its Undo must outlive this row. */
+  onDelete?: (tag: RunTag) => void;
 }
 
-export function TagRow({ runId, tag, editable, reserved = false }: Props) {
+export function TagRow({ runId, tag, editable, reserved = false, onDelete }: Props) {
   const [editingState, setEditing] = useState(false);
   const editing = editingState && editable;
   const [draft, setDraft] = useState(tag.value);
@@ -85,7 +87,7 @@ export function TagRow({ runId, tag, editable, reserved = false }: Props) {
                 className="btn btn-small btn-ghost btn-danger"
                 aria-label={`Delete tag ${tag.key}`}
                 disabled={change.isPending}
-                onClick={() => change.mutate({ runId, key: tag.key, value: undefined })}
+                onClick={() => onDelete?.(tag)}
               >
                 Delete
               </button>

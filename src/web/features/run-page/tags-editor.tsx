@@ -5,6 +5,9 @@ import { ErrorBanner } from "../../components/error-banner.js";
 import { Card } from "../../components/card.js";
 import { TagRow } from "./tag-row.js";
 import { naturalCompare } from "../../utils/natural-compare.js";
+import { DeletedTagNotice } from "./deleted-tag-notice.js";
+import { clampValue } from "./long-value.js";
+import { useTagDeletion } from "./use-tag-deletion.js";
 
 /** MLflow reserves the `mlflow.` prefix for system tags; the UI edits only the note among them. */
 export const RESERVED_PREFIX = "mlflow.";
@@ -21,7 +24,12 @@ export function TagsEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const [key, setKey] = useState("");
   const [value, setValue] = useState("");
   const [problem, setProblem] = useState<string | undefined>();
+  // Set-tag on a key that exists overwrites it: the first Add only says so, a second one replaces.
+  const [confirmingReplace, setConfirmingReplace] = useState(false);
   const add = useRunTagMutation();
+  const deletion = useTagDeletion(run.info.run_id);
+  const existing = userTags.find((t) => t.key === key.trim());
+  const replacing = confirmingReplace && existing !== undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,12 +40,21 @@ export function TagsEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
       return;
     }
     setProblem(undefined);
-    add.mutate({ runId: run.info.run_id, key: k, value }, {
+    // Setting the value it already has replaces nothing: no question then.
+    if (existing && existing.value !== value && !replacing) {
+      setConfirmingReplace(true);
+      return;
+    }
+    setConfirmingReplace(false);
+    add.mutate(
+      { runId: run.info.run_id, key: k, value },
+      {
         onSuccess: () => {
           setKey("");
           setValue("");
         },
-      });
+      },
+    );
   };
 
   return (
@@ -52,19 +69,52 @@ export function TagsEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
             </tr>
           )}
           {userTags.map((t) => (
-            <TagRow key={t.key} runId={run.info.run_id} tag={t} editable={!readOnly} />
+            <TagRow key={t.key} runId={run.info.run_id} tag={t} editable={!readOnly} onDelete={deletion.deleteTag} />
           ))}
         </tbody>
       </table>
       {!readOnly && (
         <form className="tag-add" onSubmit={submit}>
-          <input className="input" placeholder="Key" aria-label="New tag key" value={key} onChange={(e) => setKey(e.target.value)} />
-          <input className="input" placeholder="Value" aria-label="New tag value" value={value} onChange={(e) => setValue(e.target.value)} />
-          <button type="submit" className="btn" disabled={!key.trim() || add.isPending}>
-            Add tag
+          <input
+            className="input"
+            placeholder="Key"
+            aria-label="New tag key"
+            value={key}
+            onChange={(e) => {
+              setKey(e.target.value);
+              setConfirmingReplace(false);
+            }}
+          />
+          <input
+            className="input"
+            placeholder="Value"
+            aria-label="New tag value"
+            value={value}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setConfirmingReplace(false);
+            }}
+          />
+          <button type="submit" className={replacing ? "btn btn-primary" : "btn"} disabled={!key.trim() || add.isPending}>
+            {replacing ? "Replace value" : "Add tag"}
           </button>
+          {replacing && (
+            <button type="button" className="btn btn-ghost" onClick={() => setConfirmingReplace(false)}>
+              Cancel
+            </button>
+          )}
         </form>
       )}
+      {replacing && (
+        <div className="field-notice" role="alert" data-testid="replace-tag-notice">
+          <span className="mono">{existing.key}</span> already exists: this replaces <span className="mono">&apos;{clampValue(existing.value)}&apos;</span>.
+          Press Replace value to confirm.
+        </div>
+      )}
+      {deletion.deleted && (
+        <DeletedTagNotice tag={deletion.deleted} undoing={deletion.undoing} undoError={deletion.undoError} onUndo={deletion.undo} onDismiss={deletion.dismiss} />
+      )}
+      {deletion.deleteError !== undefined && <ErrorBanner title="The tag was not deleted" error={deletion.deleteError} />}
       {problem && (
         <div className="field-problem" role="alert">
           {problem}
