@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isMlflowError } from "../../../core/index.js";
-import { decodeText, fetchArtifactText, probeArtifact, readCapped } from "./artifact-content.js";
+import { decodeTail, decodeText, fetchArtifactTail, fetchArtifactText, probeArtifact, readCapped, readTail } from "./artifact-content.js";
 
 const encoder = new TextEncoder();
 
@@ -48,6 +48,37 @@ describe("readCapped", () => {
 
   it("reads nothing from no body", async () => {
     expect(await readCapped(null, 5)).toEqual({ bytes: new Uint8Array(0), overflowed: false });
+  });
+});
+
+describe("readTail", () => {
+  it("reads the stream to its end and keeps its last `cap` bytes", async () => {
+    const { stream, log } = chunked(["abc", "def", "ghi", "jk"]);
+    const { bytes, total } = await readTail(stream, 4);
+    expect(new TextDecoder().decode(bytes)).toBe("hijk");
+    expect(total).toBe(11);
+    expect(log.pulled).toBe(4);
+  });
+
+  it("keeps all of a stream shorter than the cap, and nothing of no body", async () => {
+    expect(new TextDecoder().decode((await readTail(chunked(["ab", "c"]).stream, 10)).bytes)).toBe("abc");
+    expect(await readTail(null, 5)).toEqual({ bytes: new Uint8Array(0), total: 0 });
+  });
+});
+
+describe("decodeTail", () => {
+  it("starts a cut end at its first whole line", () => {
+    expect(decodeTail(encoder.encode("ss 0.5\nstep 2 loss 0.4\n"), true)).toBe("step 2 loss 0.4\n");
+    expect(decodeTail(encoder.encode("ss 0.5\nstep 2 loss 0.4\n"), false)).toBe("ss 0.5\nstep 2 loss 0.4\n");
+    // No line feed but the last byte: nothing would be left, so the line is kept.
+    expect(decodeTail(encoder.encode("one long line\n"), true)).toBe("one long line\n");
+  });
+
+  it("drops the rest of a character split by a cut before it, when no line ends near the start", () => {
+    const bytes = encoder.encode("größe 📈");
+    expect(decodeTail(bytes.subarray(3), true)).toBe("ße 📈"); // the cut splits "ö"
+    expect(decodeTail(bytes.subarray(bytes.length - 3), true)).toBe(""); // three of the emoji's four bytes
+    expect(decodeTail(bytes, false)).toBe("größe 📈");
   });
 });
 
@@ -111,6 +142,30 @@ describe("fetchArtifactText", () => {
   it("refuses the web UI's index page answered in place of the file", async () => {
     const { impl } = fakeFetch(() => new Response("<!doctype html><title>Tracklet</title>", { headers: { "content-type": "text/html; charset=utf-8" } }));
     await expect(fetchArtifactText("/u", { cap: 10, fetch: impl })).rejects.toThrow(/web page instead of the file/);
+  });
+});
+
+describe("fetchArtifactTail", () => {
+  it("asks for the last `cap` bytes and takes a 206 answer with its Content-Range", async () => {
+    const { impl, calls } = fakeFetch(() => new Response("end of log\n", { status: 206, headers: { "content-type": "text/plain", "content-range": "bytes 5242869-5242879/5242880" } }));
+    expect(await fetchArtifactTail("/u", { cap: 11, fetch: impl })).toEqual({ text: "end of log\n", bytesRead: 11, truncated: true, totalBytes: 5_242_880 });
+    expect(calls[0]?.headers.get("range")).toBe("bytes=-11");
+  });
+
+  it("reads a 206 for a file smaller than the cap as the whole file", async () => {
+    const { impl } = fakeFetch(() => new Response("short", { status: 206, headers: { "content-type": "text/plain", "content-range": "bytes 0-4/5" } }));
+    expect(await fetchArtifactTail("/u", { cap: 100, fetch: impl })).toEqual({ text: "short", bytesRead: 5, truncated: false, totalBytes: 5 });
+  });
+
+  it("keeps the end of a 200 answer from a server without ranges, the file's size being all it read", async () => {
+    const { impl } = fakeFetch(() => new Response("line 1\nline 2\nline 3\n", { headers: { "content-type": "text/plain" } }));
+    expect(await fetchArtifactTail("/u", { cap: 10, fetch: impl })).toEqual({ text: "line 3\n", bytesRead: 10, truncated: true, totalBytes: 21 });
+  });
+
+  it("throws the server's error", async () => {
+    const body = JSON.stringify({ error_code: "INVALID_PARAMETER_VALUE", message: "Invalid path" });
+    const { impl } = fakeFetch(() => new Response(body, { status: 400, headers: { "content-type": "application/json" } }));
+    await expect(fetchArtifactTail("/u", { cap: 10, fetch: impl })).rejects.toThrow("Invalid path");
   });
 });
 

@@ -42,12 +42,65 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, cap: n
   return { bytes, overflowed };
 }
 
+/** The last bytes of a stream read to its end, and how many it held in all. */
+export interface TailBytes {
+  bytes: Uint8Array;
+  total: number;
+}
+
+/**
+ * Reads `body` to its end keeping only its last `cap` bytes: what a server that ignores a suffix
+ * Range sends is the whole file, and a 5 GB log must not be held whole to show its end.
+ */
+export async function readTail(body: ReadableStream<Uint8Array> | null, cap: number): Promise<TailBytes> {
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
+  let total = 0;
+  if (body) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      kept += value.length;
+      total += value.length;
+      // Drops whole chunks that lie entirely before the last `cap` bytes; the one straddling it stays.
+      while (chunks.length > 1 && kept - (chunks[0]?.length ?? 0) >= cap) kept -= chunks.shift()?.length ?? 0;
+    }
+  }
+  const bytes = new Uint8Array(kept);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { bytes: kept > cap ? bytes.subarray(kept - cap) : bytes, total };
+}
+
 /**
  * UTF-8 text of the bytes (a byte-order mark dropped). When the bytes were cut, a character split
  * by the cut is left out rather than shown as U+FFFD; invalid bytes elsewhere become U+FFFD.
  */
 export function decodeText(bytes: Uint8Array, cut: boolean): string {
   return new TextDecoder("utf-8").decode(bytes, { stream: cut });
+}
+
+/** A log line longer than this is not looked past for the start of the next one. */
+const LINE_SEARCH_BYTES = 4096;
+
+/**
+ * UTF-8 text of the end of a file. When bytes before it were left out, the text starts at the
+ * first whole line (the end of a log reads from a line's start), or when no line ends near the
+ * start, at the first whole character: a character split by the cut is dropped, not shown as U+FFFD.
+ */
+export function decodeTail(bytes: Uint8Array, cut: boolean): string {
+  let start = 0;
+  if (cut) {
+    const feed = bytes.subarray(0, LINE_SEARCH_BYTES).indexOf(0x0a);
+    if (feed >= 0 && feed + 1 < bytes.length) start = feed + 1;
+    else while (start < 3 && start < bytes.length && ((bytes[start] ?? 0) & 0xc0) === 0x80) start++;
+  }
+  return new TextDecoder("utf-8").decode(bytes.subarray(start));
 }
 
 export interface ArtifactText {
@@ -82,6 +135,13 @@ function servedAppPage(response: Response): MlflowError | undefined {
   return new MlflowError("ENDPOINT_NOT_FOUND", "The server answered /get-artifact with a web page instead of the file: the server or proxy in front of it does not serve MLflow's artifact download route.");
 }
 
+/** `Content-Range: bytes <first>-<last>/<total>` (total may be `*`). */
+function contentRange(response: Response): { first: number; total: number | undefined } | undefined {
+  const match = /^\s*bytes\s+(\d+)-\d+\/(\d+|\*)\s*$/i.exec(response.headers.get("content-range") ?? "");
+  if (!match) return undefined;
+  return { first: Number(match[1]), total: match[2] === "*" ? undefined : Number(match[2]) };
+}
+
 function totalFromHeaders(response: Response): number | undefined {
   const range = /\/(\d+)\s*$/.exec(response.headers.get("content-range") ?? "")?.[1];
   if (range !== undefined) return Number(range);
@@ -112,6 +172,36 @@ export async function fetchArtifactText(url: string, options: FetchTextOptions):
   const { bytes, overflowed } = await readCapped(response.body, cap);
   const truncated = overflowed || (totalBytes !== undefined && bytes.length < totalBytes);
   return { text: decodeText(bytes, truncated), bytesRead: bytes.length, truncated, totalBytes };
+}
+
+/**
+ * The end of a text artifact: its last `cap` bytes, decoded as UTF-8, for a log's latest lines.
+ * Asked for with a suffix range, `Range: bytes=-<cap>`: a server that supports ranges (MLflow's)
+ * answers 206 with just those bytes; one that does not answers 200 with the whole file, which is
+ * streamed through keeping only its last `cap` bytes. `truncated`: the file has more before them.
+ */
+export async function fetchArtifactTail(url: string, options: Omit<FetchTextOptions, "size">): Promise<ArtifactText> {
+  const { cap, signal } = options;
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const response = await fetchImpl(url, { headers: { range: `bytes=-${cap}` }, ...(signal ? { signal } : {}) });
+  if (!response.ok) throw await errorOfResponse(response);
+  const appPage = servedAppPage(response);
+  if (appPage) {
+    response.body?.cancel().catch(() => undefined);
+    throw appPage;
+  }
+  if (response.status === 206) {
+    const range = contentRange(response);
+    // Capped all the same: a server may send more than it was asked for.
+    const { bytes } = await readCapped(response.body, cap);
+    const totalBytes = range?.total;
+    const first = range?.first ?? (totalBytes !== undefined ? totalBytes - bytes.length : 0);
+    const truncated = first > 0;
+    return { text: decodeTail(bytes, truncated), bytesRead: bytes.length, truncated, totalBytes };
+  }
+  const { bytes, total } = await readTail(response.body, cap);
+  const truncated = total > bytes.length;
+  return { text: decodeTail(bytes, truncated), bytesRead: bytes.length, truncated, totalBytes: total };
 }
 
 /**

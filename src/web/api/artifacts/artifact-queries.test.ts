@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { FileInfo } from "../../../core/index.js";
+import { MlflowError, type FileInfo } from "../../../core/index.js";
 
 /** The server stand-in: the pages it answers, in order, and the requests it got. */
 const server = vi.hoisted(() => ({
@@ -64,6 +64,16 @@ describe("listArtifactFolder", () => {
   it("reads a listing without files (MLflow omits the empty list) as empty", async () => {
     server.pages = [{}];
     expect((await listArtifactFolder("r", "")).files).toEqual([]);
+  });
+
+  it("lists a folder again on the given beat, but not after the server refused it", () => {
+    expect(artifactListQueryOptions("r", "").refetchInterval).toBeUndefined();
+    const interval = artifactListQueryOptions("r", "", 10_000).refetchInterval;
+    if (typeof interval !== "function") throw new Error("expected a function");
+    const at = (error: unknown) => interval({ state: { error } } as Parameters<typeof interval>[0]);
+    expect(at(null)).toBe(10_000);
+    expect(at(new MlflowError("TEMPORARILY_UNAVAILABLE", "down"))).toBe(10_000);
+    expect(at(new MlflowError("INVALID_PARAMETER_VALUE", "Invalid path"))).toBe(false);
   });
 
   it("keys each folder under its run", () => {

@@ -2,8 +2,9 @@ import { queryOptions } from "@tanstack/react-query";
 import type { FileInfo } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
 import { artifactKeys } from "./artifact-keys.js";
-import { fetchArtifactText, probeArtifact } from "./artifact-content.js";
+import { fetchArtifactTail, fetchArtifactText, probeArtifact } from "./artifact-content.js";
 import { artifactUrl } from "./artifact-url.js";
+import { isLastingError } from "./is-lasting-error.js";
 
 export interface ArtifactListing {
   /** The run's artifact root as the server names it (`mlflow-artifacts:/1/<run>/artifacts`, `s3://…`). */
@@ -33,11 +34,16 @@ export async function listArtifactFolder(runId: string, path: string): Promise<A
   return { rootUri, files };
 }
 
-/** A folder of a run's artifacts ("" = the root), fetched when the folder is first opened. */
-export function artifactListQueryOptions(runId: string, path: string) {
+/**
+ * A folder of a run's artifacts ("" = the root), fetched when the folder is first opened. With
+ * `refreshMs` (a run that is still logging) it is listed again on that beat, though not in a hidden
+ * tab, and not after the server refused it: a 400 for a bad path stays a 400.
+ */
+export function artifactListQueryOptions(runId: string, path: string, refreshMs?: number) {
   return queryOptions({
     queryKey: artifactKeys.list(runId, path),
     queryFn: () => listArtifactFolder(runId, path),
+    ...(refreshMs !== undefined ? { refetchInterval: (query: { state: { error: unknown } }) => (isLastingError(query.state.error) ? false : refreshMs) } : {}),
   });
 }
 
@@ -50,6 +56,18 @@ export function artifactTextQueryOptions(runId: string, path: string, cap: numbe
   return queryOptions({
     queryKey: artifactKeys.content(runId, path, cap, size),
     queryFn: ({ signal }) => fetchArtifactText(artifactUrl(runId, path), { cap, size, signal }),
+    gcTime: 60_000,
+  });
+}
+
+/**
+ * The last `cap` bytes of a text artifact, for "Show end" on a file larger than the preview cap.
+ * Keyed by the listed size like the start, and dropped as soon.
+ */
+export function artifactTailQueryOptions(runId: string, path: string, cap: number, size: number | undefined) {
+  return queryOptions({
+    queryKey: artifactKeys.tail(runId, path, cap, size),
+    queryFn: ({ signal }) => fetchArtifactTail(artifactUrl(runId, path), { cap, signal }),
     gcTime: 60_000,
   });
 }

@@ -1,7 +1,9 @@
 import { useRef, useState, type KeyboardEvent } from "react";
+import { isLastingError } from "../../api/artifacts/is-lasting-error.js";
 import { errorMessage } from "../../lib/error-message.js";
 import { formatBytes } from "../../utils/format.js";
 import { treeKeyAction, type EntryRow, type TreeRow } from "./artifact-tree.js";
+import { isTypeAheadKey, typeAhead, type TypeAheadState } from "./type-ahead.js";
 
 interface Props {
   rows: readonly TreeRow[];
@@ -28,6 +30,16 @@ function FolderIcon({ open }: { open: boolean }) {
   );
 }
 
+/** Beside a name the server will not open. */
+function RefusedIcon() {
+  return (
+    <svg className="artifact-refused-icon" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
+      <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M3.5 12.5l9-9" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
 function FileIcon() {
   return (
     <svg className="artifact-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
@@ -38,12 +50,14 @@ function FileIcon() {
 
 /**
  * The artifact tree, as WAI-ARIA's tree view: one tab stop (the focused entry; roving tabindex),
- * arrows to move, open and close, Enter or Space to open a folder or select a file, typing a letter
- * to jump. Rows are a flat list carrying aria-level / aria-posinset / aria-setsize.
+ * arrows to move, open and close, Enter or Space to open a folder or select a file, typing the start
+ * of a name to jump (`type-ahead.ts`). Rows are a flat list carrying aria-level / aria-posinset /
+ * aria-setsize. A name the server will not open is shown muted; selecting it explains why.
  */
 export function ArtifactTreeView({ rows, selected, onSelect, onExpand, onCollapse, onRetry }: Props) {
   const [focused, setFocused] = useState<string | undefined>(selected);
   const items = useRef(new Map<string, HTMLLIElement>());
+  const typed = useRef<TypeAheadState | undefined>(undefined);
   const entries = rows.filter((r): r is EntryRow => r.type === "entry");
   // The tab stop: the focused entry while it is on show, else the selected one, else the first.
   const tabStop = [focused, selected].find((p) => p !== undefined && entries.some((r) => r.path === p)) ?? entries[0]?.path;
@@ -62,6 +76,25 @@ export function ArtifactTreeView({ rows, selected, onSelect, onExpand, onCollaps
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || (event.target as HTMLElement).getAttribute("role") !== "treeitem") return;
+    if (isTypeAheadKey(event.key, typed.current, event.timeStamp)) {
+      const result = typeAhead(
+        entries.map((r) => r.name),
+        entries.findIndex((r) => r.path === tabStop),
+        typed.current,
+        event.key,
+        event.timeStamp,
+      );
+      typed.current = result.state;
+      const target = result.index === undefined ? undefined : entries[result.index];
+      if (target) moveFocus(target.path);
+      // A key that matches nothing and starts nothing is left to the page (`?` shows the shortcuts).
+      if (target || result.continued) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      return;
+    }
+    typed.current = undefined;
     const action = treeKeyAction(rows, tabStop, event.key);
     if (!action) return;
     event.preventDefault();
@@ -94,14 +127,18 @@ export function ArtifactTreeView({ rows, selected, onSelect, onExpand, onCollaps
                 </>
               )}
               {row.status === "empty" && "Empty folder"}
+              {row.status === "unopenable" && <span className="artifact-status-refused">This folder cannot be listed: {row.reason}</span>}
               {row.status === "error" && (
                 <>
                   <span role="alert" className="artifact-status-error">
                     Could not list this folder: {errorMessage(row.error)}
                   </span>
-                  <button type="button" className="btn btn-small" onClick={() => onRetry(row.folder)}>
-                    Retry
-                  </button>
+                  {/* The server's refusal (a 4xx) would only come back the same. */}
+                  {!isLastingError(row.error) && (
+                    <button type="button" className="btn btn-small" onClick={() => onRetry(row.folder)}>
+                      Retry
+                    </button>
+                  )}
                 </>
               )}
             </li>
@@ -122,9 +159,10 @@ export function ArtifactTreeView({ rows, selected, onSelect, onExpand, onCollaps
             aria-expanded={row.isDir ? row.expanded : undefined}
             aria-selected={row.isDir ? undefined : isSelected}
             tabIndex={row.path === tabStop ? 0 : -1}
-            className={`artifact-row${isSelected ? " is-selected" : ""}`}
+            className={`artifact-row${isSelected ? " is-selected" : ""}${row.unopenable ? " is-unopenable" : ""}`}
             style={indent(row.level)}
-            title={row.path}
+            title={row.unopenable ? `${row.path}\nCannot be opened here: ${row.unopenable}` : row.path}
+            data-unopenable={row.unopenable ? "true" : undefined}
             data-testid="artifact-row"
             data-path={row.path}
             onClick={() => activate(row)}
@@ -135,6 +173,7 @@ export function ArtifactTreeView({ rows, selected, onSelect, onExpand, onCollaps
             </span>
             {row.isDir ? <FolderIcon open={row.expanded} /> : <FileIcon />}
             <span className="artifact-name">{row.name}</span>
+            {row.unopenable && <RefusedIcon />}
             {!row.isDir && <span className="artifact-size">{formatBytes(row.size)}</span>}
           </li>
         );

@@ -75,6 +75,14 @@ describe("flattenTree", () => {
     expect(rows[3]).toMatchObject({ type: "status", folder: "model", error });
   });
 
+  it("marks entries the server will not open, and does not look inside such a folder", () => {
+    const odd = new Map<string, FolderListing>([["", ok(dir("run#1"), file("a#b.txt"), file("x%41.txt"), file("plain.txt"))]]);
+    const rows = flattenTree(odd, new Set(["run#1"]));
+    expect(sketch(rows)).toEqual(["run#1/+", "  (unopenable)", "a#b.txt 1", "plain.txt 1", "x%41.txt 1"]);
+    expect(rows[1]).toMatchObject({ type: "status", folder: "run#1", reason: expect.stringMatching(/“#”/) as unknown });
+    expect(rows.map((r) => (r.type === "entry" ? r.unopenable !== undefined : null))).toEqual([true, null, true, false, true]);
+  });
+
   it("puts entries listed by bare name, or as the folder itself, below their folder", () => {
     const odd = new Map<string, FolderListing>([
       ["", ok(dir("d"))],
@@ -125,12 +133,9 @@ describe("treeKeyAction", () => {
     expect(treeKeyAction(open, "model/MLmodel", "Enter")).toEqual({ type: "select", path: "model/MLmodel" });
   });
 
-  it("jumps to the next entry starting with a typed character, wrapping around", () => {
-    expect(treeKeyAction(open, "model", "m")).toEqual({ type: "focus", path: "model/MLmodel" });
-    expect(treeKeyAction(open, "model/MLmodel", "M")).toEqual({ type: "focus", path: "metrics.json" });
-    expect(treeKeyAction(open, "metrics.json", "m")).toEqual({ type: "focus", path: "model" });
-    expect(treeKeyAction(open, "model", "z")).toBeUndefined();
-    expect(treeKeyAction(open, "model", "/")).toBeUndefined();
+  it("leaves typed characters to the type-ahead", () => {
+    expect(treeKeyAction(open, "model", "m")).toBeUndefined();
+    expect(treeKeyAction(open, undefined, "m")).toBeUndefined();
     expect(treeKeyAction(open, "model", "Tab")).toBeUndefined();
   });
 });

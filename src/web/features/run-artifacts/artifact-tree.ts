@@ -1,6 +1,7 @@
 import type { FileInfo } from "../../../core/index.js";
 import { naturalCompare } from "../../utils/natural-compare.js";
 import { fileName } from "./preview-kind.js";
+import { unopenableReason } from "./unopenable-reason.js";
 
 /** What is known of one folder's entries: its list request's state. */
 export type FolderListing = { status: "pending" } | { status: "error"; error: unknown } | { status: "success"; files: readonly FileInfo[] };
@@ -22,15 +23,21 @@ export interface EntryRow {
   /** Position among its siblings, 1-based, and their count: aria-posinset / aria-setsize. */
   posInSet: number;
   setSize: number;
+  /** Why the server will not open it (`unopenableReason`): listed, but never asked for. */
+  unopenable: string | undefined;
 }
 
-/** The line under an open folder whose entries are still loading, failed to load, or are none. */
+/**
+ * The line under an open folder whose entries are still loading, failed to load, or are none; or
+ * that the server will not list (`reason`), which is not asked.
+ */
 export interface StatusRow {
   type: "status";
   folder: string;
   level: number;
-  status: "pending" | "error" | "empty";
+  status: "pending" | "error" | "empty" | "unopenable";
   error?: unknown;
+  reason?: string;
 }
 
 export type TreeRow = EntryRow | StatusRow;
@@ -87,6 +94,11 @@ function entryPath(folder: string, listed: string): string {
 export function flattenTree(listings: ReadonlyMap<string, FolderListing>, expanded: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];
   const walk = (folder: string, level: number): void => {
+    const reason = folder === "" ? undefined : unopenableReason(folder);
+    if (reason !== undefined) {
+      rows.push({ type: "status", folder, level, status: "unopenable", reason });
+      return;
+    }
     const listing = listings.get(folder);
     if (!listing || listing.status === "pending") {
       rows.push({ type: "status", folder, level, status: "pending" });
@@ -104,7 +116,7 @@ export function flattenTree(listings: ReadonlyMap<string, FolderListing>, expand
     files.forEach((file, i) => {
       const path = entryPath(folder, file.path);
       const open = file.is_dir && expanded.has(path);
-      rows.push({ type: "entry", path, name: fileName(path), parent: folder, level, isDir: file.is_dir, size: file.is_dir ? undefined : file.file_size, expanded: open, posInSet: i + 1, setSize: files.length });
+      rows.push({ type: "entry", path, name: fileName(path), parent: folder, level, isDir: file.is_dir, size: file.is_dir ? undefined : file.file_size, expanded: open, posInSet: i + 1, setSize: files.length, unopenable: unopenableReason(path) });
       if (open) walk(path, level + 1);
     });
   };
@@ -117,8 +129,8 @@ export type TreeKeyAction = { type: "focus"; path: string } | { type: "expand"; 
 /**
  * What a key does in the tree, as WAI-ARIA's tree view pattern has it: ↑/↓ move between visible
  * entries, Home/End to the first/last; → opens a closed folder or moves into an open one; ← closes an
- * open folder or moves to the parent; Enter or Space opens/closes a folder and selects a file; a
- * letter or digit moves to the next entry starting with it. Undefined: the key is not the tree's.
+ * open folder or moves to the parent; Enter or Space opens/closes a folder and selects a file.
+ * Typing a name is `type-ahead.ts`. Undefined: the key is not the tree's.
  */
 export function treeKeyAction(rows: readonly TreeRow[], focused: string | undefined, key: string): TreeKeyAction | undefined {
   const entries = rows.filter((r): r is EntryRow => r.type === "entry");
@@ -136,7 +148,7 @@ export function treeKeyAction(rows: readonly TreeRow[], focused: string | undefi
     case "End":
       return focus(entries[entries.length - 1]);
   }
-  if (!current) return key.length === 1 || key === "ArrowRight" || key === "ArrowLeft" ? focus(entries[0]) : undefined;
+  if (!current) return key === "ArrowRight" || key === "ArrowLeft" ? focus(entries[0]) : undefined;
   switch (key) {
     case "ArrowRight":
       if (!current.isDir) return undefined;
@@ -149,13 +161,6 @@ export function treeKeyAction(rows: readonly TreeRow[], focused: string | undefi
     case " ":
       if (current.isDir) return { type: current.expanded ? "collapse" : "expand", path: current.path };
       return { type: "select", path: current.path };
-  }
-  if (key.length === 1 && /[\p{L}\p{N}_.-]/u.test(key)) {
-    const wanted = key.toLowerCase();
-    for (let step = 1; step <= entries.length; step++) {
-      const row = entries[(index + step) % entries.length] as EntryRow;
-      if (row.name.toLowerCase().startsWith(wanted)) return focus(row);
-    }
   }
   return undefined;
 }

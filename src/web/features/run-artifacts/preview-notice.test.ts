@@ -10,6 +10,12 @@ describe("textCutNotice", () => {
     expect(textCutNotice({ bytesRead: 1_048_576, truncated: true, totalBytes: 2 * 1024 ** 3 })).toBe("Showing the first 1 MiB of 2 GiB. Download the file to see all of it.");
     expect(textCutNotice({ bytesRead: 1_048_576, truncated: true, totalBytes: undefined })).toBe("Showing the first 1 MiB; the file is longer. Download the file to see all of it.");
   });
+
+  it("says so when the end of the file is shown", () => {
+    expect(textCutNotice({ bytesRead: 1_048_576, truncated: true, totalBytes: 5_452_595 }, "end")).toBe("Showing the last 1 MiB of 5.2 MiB. Download the file to see all of it.");
+    expect(textCutNotice({ bytesRead: 1_048_576, truncated: true, totalBytes: undefined }, "end")).toBe("Showing the last 1 MiB; the file is longer. Download the file to see all of it.");
+    expect(textCutNotice({ bytesRead: 300, truncated: false, totalBytes: 300 }, "end")).toBeUndefined();
+  });
 });
 
 describe("tableCutNotice", () => {

@@ -9,12 +9,16 @@ export interface CutState {
   totalBytes: number | undefined;
 }
 
-/** The line above a text preview that shows only part of its file, or undefined when it shows all of it. */
-export function textCutNotice({ bytesRead, truncated, totalBytes }: CutState): string | undefined {
+/**
+ * The line above a text preview that shows only part of its file, or undefined when it shows all of
+ * it. `part`: the file's start was read, or (Show end) its end.
+ */
+export function textCutNotice({ bytesRead, truncated, totalBytes }: CutState, part: "start" | "end" = "start"): string | undefined {
   if (!truncated) return undefined;
+  const which = part === "start" ? "first" : "last";
   return totalBytes !== undefined && totalBytes > bytesRead
-    ? `Showing the first ${formatBytes(bytesRead)} of ${formatBytes(totalBytes)}. Download the file to see all of it.`
-    : `Showing the first ${formatBytes(bytesRead)}; the file is longer. Download the file to see all of it.`;
+    ? `Showing the ${which} ${formatBytes(bytesRead)} of ${formatBytes(totalBytes)}. Download the file to see all of it.`
+    : `Showing the ${which} ${formatBytes(bytesRead)}; the file is longer. Download the file to see all of it.`;
 }
 
 /** The same for a table: `dataRows` rows are shown below the header; `moreRows` when others follow. */

@@ -3,11 +3,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Run } from "../../../core/index.js";
 import { artifactKeys } from "../../api/artifacts/artifact-keys.js";
 import { artifactListQueryOptions } from "../../api/artifacts/artifact-queries.js";
+import { isLiveStatus, LIVE_REFRESH_MS } from "../../api/runs/live-status.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { Card } from "../../components/card.js";
 import { ArtifactPreview } from "./artifact-preview.js";
 import { ancestorPaths, flattenTree, openFolders, parentPath, withExpanded, type FolderListing } from "./artifact-tree.js";
 import { ArtifactTreeView } from "./artifact-tree-view.js";
+import { unopenableReason } from "./unopenable-reason.js";
 import { useArtifactSelection } from "./use-artifact-selection.js";
 import "./run-artifacts.css";
 
@@ -26,6 +28,8 @@ function revealPreview(section: HTMLElement | null): void {
  * The run's artifacts, as MLflow's UI shows them: a tree of files and folders (each folder listed
  * when first opened, one `artifacts/list` per folder) and a preview of the selected file beside it.
  * The selection lives in the URL (`?artifact=`): a link or a reload opens the file with its folders.
+ * While the run is live (RUNNING, SCHEDULED) the open folders are listed again on the charts' beat,
+ * so files it logs appear; once it is seen finished they are listed one last time, then left.
  */
 export function RunArtifacts({ run }: { run: Run }) {
   const runId = run.info.run_id;
@@ -37,8 +41,16 @@ export function RunArtifacts({ run }: { run: Run }) {
     if (selected) setExpanded((current) => withExpanded(current, ancestorPaths(selected)));
   }, [selected]);
 
-  const folders = useMemo(() => openFolders(expanded), [expanded]);
-  const results = useQueries({ queries: folders.map((path) => artifactListQueryOptions(runId, path)) });
+  const live = isLiveStatus(run.info.status);
+  // A folder the server would refuse to list (a `#` in its name) is not asked: the tree says why.
+  const folders = useMemo(() => openFolders(expanded).filter((path) => unopenableReason(path) === undefined), [expanded]);
+  const results = useQueries({ queries: folders.map((path) => artifactListQueryOptions(runId, path, live ? LIVE_REFRESH_MS : undefined)) });
+  const wasLive = useRef(live);
+  useEffect(() => {
+    // Files logged just before the run ended came after the last poll.
+    if (wasLive.current && !live) void queryClient.invalidateQueries({ queryKey: artifactKeys.lists(runId) });
+    wasLive.current = live;
+  }, [live, queryClient, runId]);
   const root = results[0];
   const listings = new Map<string, FolderListing>(
     folders.map((path, i) => {
@@ -108,7 +120,7 @@ export function RunArtifacts({ run }: { run: Run }) {
             {rootUri}
           </div>
         </div>
-        <ArtifactPreview runId={runId} path={selected} />
+        <ArtifactPreview runId={runId} path={selected} live={live} />
       </div>
     );
   }
