@@ -75,6 +75,16 @@ describe("proxied artifacts", () => {
     expect(r.statusCode).toBe(200);
   });
 
+  it("serves a name with a bare % (not an escape), as MLflow does", async () => {
+    let r = await app.inject({ method: "PUT", url: proxied("100%25.txt"), payload: "full", headers: { "content-type": "text/plain" } });
+    expect(r.statusCode).toBe(200);
+    r = await app.inject({ method: "GET", url: `/get-artifact?run_id=${runId}&path=100%25.txt` });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe("full");
+    r = await app.inject({ method: "GET", url: `/api/2.0/mlflow/artifacts/list?run_id=${runId}` });
+    expect(r.json<{ files: { path: string }[] }>().files.map((f) => f.path)).toEqual(["100%.txt"]);
+  });
+
   it("quotes a name's quotes and backslashes out of the header, and percent-encodes what RFC 5987 reserves", () => {
     expect(contentDisposition('a"b\\c.txt')).toBe(`attachment; filename="a_b_c.txt"; filename*=UTF-8''a%22b%5Cc.txt`);
     expect(contentDisposition("it's (1)*.txt")).toBe(`attachment; filename="it's (1)*.txt"; filename*=UTF-8''it%27s%20%281%29%2A.txt`);

@@ -3,6 +3,15 @@ import { MlflowError } from "../../core/index.js";
 const MAX_DECODE_ROUNDS = 10;
 
 /**
+ * Python's `urllib.parse.unquote`, which MLflow decodes paths with: each run of `%XX` escapes is read
+ * as UTF-8 (invalid bytes become U+FFFD), and a `%` not followed by two hex digits stays as it is,
+ * so `100%.txt` is a name, not an error.
+ */
+function unquote(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => new TextDecoder().decode(Uint8Array.from(run.slice(1).split("%"), (hex) => parseInt(hex, 16))));
+}
+
+/**
  * MLflow's `validate_path_is_safe`, stricter: the path is percent-decoded until stable (double
  * encoding was CVE-2024-1560), and control characters, `#`, backslashes, `..` segments and
  * absolute or drive-prefixed forms are refused with 400 rather than escaped or answered with 500.
@@ -11,12 +20,7 @@ const MAX_DECODE_ROUNDS = 10;
 export function safeArtifactPath(raw: string | undefined): string {
   let path = raw ?? "";
   for (let round = 0; ; round++) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      throw MlflowError.invalidParameter("Invalid path: malformed percent-encoding");
-    }
+    const decoded = unquote(path);
     if (decoded === path) break;
     if (round >= MAX_DECODE_ROUNDS) throw MlflowError.invalidParameter("Invalid path: too many levels of percent-encoding");
     path = decoded;
