@@ -156,8 +156,8 @@ test("three runs overlay with a legend in stable colours; hovering a legend entr
   const legend = chart.getByTestId("legend-entry");
   await expect(legend).toHaveText(["alpha", "beta", "gamma"]);
   await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(3);
+  // A run's colour is its id's alone (run-colors.ts): three runs may share one, so no distinctness check here.
   const expected = runColors(ids);
-  expect(new Set(expected.values()).size).toBe(3);
   const colours = await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id"), el.getAttribute("data-color")]));
   expect(colours).toEqual(ids.map((id) => [id, expected.get(id)]));
   const strokes = await chart.locator('[data-testid="chart-line"]').evaluateAll((els) => els.map((el) => el.getAttribute("stroke")));

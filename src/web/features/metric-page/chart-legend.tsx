@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatCount } from "../../utils/format.js";
 import type { PlotSeries } from "./chart-series.js";
 import { entriesCutOff } from "./legend-overflow.js";
+import { legendOrder } from "./legend-order.js";
 
 interface Props {
   series: readonly PlotSeries[];
@@ -20,10 +21,12 @@ interface Props {
  * One entry per run, in its stable colour; hovering an entry highlights that run's curve, clicking
  * it hides or shows the curve (to see the runs behind it). A run without a value of the metric
  * stays listed (it was asked for) but reads "no values", so an empty legend entry is not taken for
- * a curve hidden behind the others. At most three lines are shown; "+N more" shows the rest (a
- * scroll box hid them without saying so), so a legend never grows a chart by more than that.
+ * a curve hidden behind the others; such runs come after those with values (`legendOrder`). At
+ * most three lines are shown; "+N more" shows the rest (a scroll box hid them without saying so),
+ * so a legend never grows a chart by more than that.
  */
-export function ChartLegend({ series, highlighted, onHighlight, hidden, onToggle, zoomed, live }: Props) {
+export function ChartLegend({ series: given, highlighted, onHighlight, hidden, onToggle, zoomed, live }: Props) {
+  const series = useMemo(() => legendOrder(given), [given]);
   const none = zoomed ? "no values in this range" : "no values";
   const list = useRef<HTMLUListElement>(null);
   const [expanded, setExpanded] = useState(false);

@@ -27,6 +27,18 @@ const EDGE_PAD = 2;
 const LINE_WIDTH = 1;
 const HIGHLIGHTED_WIDTH = 2.5;
 const DIMMED_ALPHA = 0.2;
+/** With smoothing, the logged values are drawn this faint behind the smoothed line, as TensorBoard, W&B and MLflow do. */
+const RAW_ALPHA = 0.3;
+
+/**
+ * A marker's shape: NaN a diamond, +∞ a triangle pointing up, −∞ one pointing down, so a NaN and an
+ * infinity on the top edge are not taken for one another (the tooltip gives the value too).
+ */
+function markerPath(kind: "nan" | "inf" | "-inf", x: number, y: number): string {
+  if (kind === "nan") return `M${x},${y - 5}L${x + 4},${y}L${x},${y + 5}L${x - 4},${y}Z`;
+  const tip = kind === "inf" ? -5 : 5;
+  return `M${x},${y + tip}L${x + 5},${y - tip * 0.8}L${x - 5},${y - tip * 0.8}Z`;
+}
 
 /**
  * `scale` as `a + b·v` when it is affine over [v0, v1] (Recharts' linear scales), checked at a third
@@ -45,13 +57,14 @@ function affine(scale: Scale, v0: number, v1: number): Scale {
 
 /**
  * The runs' lines, drawn on one <canvas> over the plot area (inside the chart's SVG), on the
- * chart's Recharts scales; NaN/Inf markers stay SVG diamonds. Recharts' own <Line> took seconds for
+ * chart's Recharts scales; NaN/Inf markers stay SVG shapes (`markerPath`). Recharts' own <Line> took seconds for
  * 100 runs × 1,000 points, and one SVG path per run still cost the browser a parse, a layout and a
  * raster of 100 long paths per paint (and per hover highlight); the canvas draws them in tens of ms.
  * Each run keeps an empty, invisible `[data-testid="chart-line"]` element carrying its run id, colour
  * and highlight state, and, once drawn, `data-points` (points drawn) and `data-geometry` (a digest of
- * their positions): what tests and `bench:charts` read instead of a path's `d`. The highlighted run
- * is drawn last, on top, and the others dimmed.
+ * their positions): what tests and `bench:charts` read instead of a path's `d`, and with smoothing
+ * `data-raw-points` (logged values drawn faintly behind). The highlighted run is drawn last, on
+ * top, and the others dimmed.
  */
 export const ChartLines = memo(function ChartLines({ series, highlighted, yScale: scaleType, edges, xDomain, yDomain }: Props) {
   // useId() may hold characters that url(#…) does not take.
@@ -88,6 +101,13 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
     g.lineJoin = "round";
     g.lineCap = "butt";
     const drawn = new Map<string, Drawn>();
+    // Smoothing on: every run's logged values first, faint and thin, under all the smoothed lines.
+    const raw = new Map<string, number>();
+    for (const s of ordered) {
+      if (!s.points.smoothed) continue;
+      g.globalAlpha = RAW_ALPHA * (highlighted === undefined || highlighted === s.runId ? 1 : DIMMED_ALPHA);
+      raw.set(s.runId, strokeRun(g, s, scales.x, scales.y, LINE_WIDTH, s.points.raw).points);
+    }
     for (const s of ordered) {
       g.globalAlpha = highlighted === undefined || highlighted === s.runId ? 1 : DIMMED_ALPHA;
       drawn.set(s.runId, strokeRun(g, s, scales.x, scales.y, highlighted === s.runId ? HIGHLIGHTED_WIDTH : LINE_WIDTH));
@@ -98,6 +118,9 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
       if (!d) continue;
       el.setAttribute("data-points", String(d.points));
       el.setAttribute("data-geometry", d.digest);
+      const rawPoints = raw.get(el.getAttribute("data-run-id") ?? "");
+      if (rawPoints === undefined) el.removeAttribute("data-raw-points");
+      else el.setAttribute("data-raw-points", String(rawPoints));
     }
   }, [ordered, highlighted, scales, ratio, left, top, width, height]);
 
@@ -125,7 +148,8 @@ export const ChartLines = memo(function ChartLines({ series, highlighted, yScale
             const cx = x(m.x);
             const cy = y(m.edge === "top" ? edges[1] : edges[0]);
             if (cx === undefined || cy === undefined) return null;
-            return <path key={`${s.runId}-${i}`} className="rmc-marker" data-testid="chart-marker" d={`M${cx},${cy - 5}L${cx + 4},${cy}L${cx},${cy + 5}L${cx - 4},${cy}Z`} fill={s.color} />;
+            const kind = Number.isNaN(m.raw) ? "nan" : m.raw > 0 ? "inf" : "-inf";
+            return <path key={`${s.runId}-${i}`} className="rmc-marker" data-testid="chart-marker" data-kind={kind} d={markerPath(kind, cx, cy)} fill={s.color} />;
           }),
         )}
       </g>

@@ -5,6 +5,7 @@ import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatTick, X_AXIS_LABEL, xAxisTicks, xDomain, xTickBudget, yAxisTicks, yDomain, type PlotSeries } from "./chart-series.js";
 import { ChartInteraction } from "./chart-interaction.js";
 import { ChartLines } from "./chart-lines.js";
+import { UNDRAWABLE_Y_RANGE, undrawableNote } from "./undrawable-note.js";
 
 interface Props {
   series: readonly PlotSeries[];
@@ -63,16 +64,20 @@ function AxisTick({ x, y, textAnchor, verticalAnchor = "end", className, index =
 
 /**
  * The Recharts chart: grid and axes from Recharts, one line per run on a canvas and NaN/±Infinity
- * diamonds on the top/bottom edge (`chart-lines.tsx`, redrawn only when the data, the scales or the
- * highlighted run change, so moving the pointer does not redraw them), and the pointer layer.
+ * markers (NaN a diamond, ±∞ a triangle) on the top/bottom edge (`chart-lines.tsx`, redrawn only
+ * when the data, the scales or the highlighted run change, so moving the pointer does not redraw
+ * them), and the pointer layer.
  */
 export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom, initialWidth }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
   const geometry = useGeometry(series);
   const xDom = useMemo(() => xDomain(geometry, settings.zoom), [geometry, settings.zoom]);
-  const yAxis = useMemo(() => {
+  // Markers without a line (every value NaN, say) still get an axis to sit on, and a note saying why.
+  const { yAxis, note } = useMemo(() => {
     const range = yDomain(geometry, settings);
-    return range ? yAxisTicks(range, settings.yScale) : undefined;
+    const missing = range ? undefined : undrawableNote(geometry, settings.yScale);
+    const shownRange = range ?? (missing ? UNDRAWABLE_Y_RANGE[settings.yScale] : undefined);
+    return { yAxis: shownRange ? yAxisTicks(shownRange, settings.yScale) : undefined, note: missing };
   }, [geometry, settings]);
   const yDom = yAxis?.domain;
   const span = xDom ? xDom[1] - xDom[0] : 0;
@@ -133,6 +138,11 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
           />
         </ComposedChart>
       </ResponsiveContainer>
+      {note && (
+        <div className="rmc-note" data-testid="chart-note" role="note">
+          {note}
+        </div>
+      )}
     </div>
   );
 });

@@ -65,6 +65,16 @@ describe("yDomain", () => {
     expect(lo).toBeGreaterThan(0);
   });
 
+  it("makes room for the logged values drawn behind a smoothed line, except markers and, on a log scale, values ≤ 0", () => {
+    const smoothed = plot(sampled([2, 2.5, 3, NaN], { raw_values: [1, 4, DBL_MAX, NaN] }));
+    expect(yDomain([smoothed], DEFAULT_CHART_SETTINGS)).toEqual([1, 4]);
+    const log = plot(sampled([2, 2.5, 3], { raw_values: [-1, 4, 2] }), { yScale: "log" });
+    expect(yDomain([log], { ignoreOutliers: false, yScale: "log" })).toEqual([2, 4]);
+    const [lo, hi] = yDomain([smoothed], { ignoreOutliers: true, yScale: "linear" }) ?? [NaN, NaN];
+    expect(lo).toBeLessThan(2);
+    expect(hi).toBeGreaterThan(3);
+  });
+
   it("pads a flat line, stays positive on a log scale, and is undefined with nothing to draw", () => {
     expect(yDomain([plot(sampled([3, 3]))], DEFAULT_CHART_SETTINGS)).toEqual([2.7, 3.3]);
     const [lo] = yDomain([plot(sampled([0.001, 10, 100]), { yScale: "log" })], { ignoreOutliers: false, yScale: "log" }) ?? [NaN];
@@ -134,9 +144,9 @@ describe("yAxisTicks", () => {
     expect(yAxisTicks([-85, -0.5], "linear").domain[1]).toBe(0);
   });
 
-  it("ticks a log scale at 1-2-5 × 10^k, fewer over many decades", () => {
-    expect(yAxisTicks([0.03, 1.2], "log").ticks).toEqual([0.03, 0.1, 0.3, 1]);
-    expect(yAxisTicks([0.15, 0.9], "log").ticks).toEqual([0.2, 0.5]);
+  it("ticks a log scale at powers of ten, subdivided over a short range, with a tick at each end (log-ticks.ts)", () => {
+    expect(yAxisTicks([0.03, 1.2], "log")).toEqual({ domain: [0.02, 2], ticks: [0.02, 0.05, 0.1, 0.2, 0.5, 1, 2] });
+    expect(yAxisTicks([0.15, 0.9], "log")).toEqual({ domain: [0.1, 1], ticks: [0.1, 0.2, 0.3, 0.5, 1] });
     expect(yAxisTicks([1e-6, 10], "log").ticks).toEqual([1e-6, 1e-5, 1e-4, 0.001, 0.01, 0.1, 1, 10]);
     expect(yAxisTicks([0.3, 0.4], "log").ticks.length).toBeGreaterThanOrEqual(2);
   });

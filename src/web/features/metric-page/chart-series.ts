@@ -1,5 +1,6 @@
 import { isMarkerValue, type SampledSeriesColumns } from "../../../core/charts/index.js";
 import { formatCount, formatDuration, formatTime } from "../../utils/format.js";
+import { logTicks } from "../../utils/log-ticks.js";
 import { integerTicks, niceStep, round12, ticksAt } from "../../utils/nice-ticks.js";
 import type { ChartSettings, ChartXAxis } from "./chart-settings.js";
 
@@ -113,7 +114,8 @@ function quantile(sorted: Float64Array, q: number): number {
  * then widened to round tick values by `yAxisTicks`.
  */
 export function yDomain(series: readonly PlotSeries[], settings: Pick<ChartSettings, "ignoreOutliers" | "yScale">): [number, number] | undefined {
-  const [lo, hi] = settings.ignoreOutliers ? percentileRange(series) : extent(series);
+  const log = settings.yScale === "log";
+  const [lo, hi] = settings.ignoreOutliers ? percentileRange(series, log) : extent(series, log);
   if (!(lo <= hi)) return undefined;
   if (lo !== hi) return [lo, hi];
   // A flat line: a band around it (a factor of √2 on a log scale).
@@ -122,8 +124,14 @@ export function yDomain(series: readonly PlotSeries[], settings: Pick<ChartSetti
   return [lo - pad, hi + pad];
 }
 
+/**
+ * With smoothing the logged values are drawn too (faded, behind the smoothed line): the y-range
+ * makes room for them. NaN, ±Infinity (markers) and, on a log scale, values ≤ 0 are not drawn.
+ */
+const rawDrawn = (v: number, log: boolean): boolean => !isMarkerValue(v) && (!log || v > 0);
+
 /** The smallest and largest drawn value, in one pass (the default scale needs no sort). */
-function extent(series: readonly PlotSeries[]): [number, number] {
+function extent(series: readonly PlotSeries[], log: boolean): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {
@@ -132,18 +140,30 @@ function extent(series: readonly PlotSeries[]): [number, number] {
       if (y < lo) lo = y;
       if (y > hi) hi = y;
     }
+    if (!s.points.smoothed) continue;
+    for (const v of s.points.raw) {
+      if (!rawDrawn(v, log)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   }
   return [lo, hi];
 }
 
 /** The 1st and 99th percentile of the drawn values (a typed array sorts numbers natively, without a comparator). */
-function percentileRange(series: readonly PlotSeries[]): [number, number] {
+function percentileRange(series: readonly PlotSeries[], log: boolean): [number, number] {
   let n = 0;
-  for (const s of series) for (const y of s.points.y) if (!Number.isNaN(y)) n++;
+  for (const s of series) {
+    for (const y of s.points.y) if (!Number.isNaN(y)) n++;
+    if (s.points.smoothed) for (const v of s.points.raw) if (rawDrawn(v, log)) n++;
+  }
   if (n === 0) return [Infinity, -Infinity];
   const values = new Float64Array(n);
   let i = 0;
-  for (const s of series) for (const y of s.points.y) if (!Number.isNaN(y)) values[i++] = y;
+  for (const s of series) {
+    for (const y of s.points.y) if (!Number.isNaN(y)) values[i++] = y;
+    if (s.points.smoothed) for (const v of s.points.raw) if (rawDrawn(v, log)) values[i++] = v;
+  }
   values.sort();
   return [quantile(values, 0.01), quantile(values, 0.99)];
 }
@@ -157,8 +177,8 @@ const EDGE_PADDING = 0.03;
  * The y axis: its domain and ticks. Linear: ticks at multiples of a nice step; each side of the
  * domain ends on a tick when that is close, else just past the data (a loss at −0.04 with a spike
  * at 85 would otherwise spend a fifth of the plot on −20…0), and never crosses zero that the data
- * does not cross. Log: 1-2-5 × 10^k inside the domain (only powers of ten over many decades); the
- * domain is kept.
+ * does not cross. Log: `logTicks` (powers of ten, subdivided over a short range), the domain
+ * widened to a tick at each end so both ends are labelled.
  */
 export function yAxisTicks([lo, hi]: [number, number], scale: ChartSettings["yScale"], count = 5): { domain: [number, number]; ticks: number[] } {
   if (scale === "linear") {
@@ -172,17 +192,7 @@ export function yAxisTicks([lo, hi]: [number, number], scale: ChartSettings["ySc
     if (hi <= 0 && to > 0) to = 0;
     return { domain: [round12(from), round12(to)], ticks: ticksAt(from, to, step) };
   }
-  const decades = Math.log10(hi) - Math.log10(lo);
-  const mantissas = decades > 4 ? [1] : decades > 1.5 ? [1, 3] : [1, 2, 5];
-  const ticks: number[] = [];
-  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
-    for (const m of mantissas) {
-      const t = round12(m * 10 ** k);
-      if (t >= lo && t <= hi) ticks.push(t);
-    }
-  }
-  if (ticks.length < 2) return { domain: [lo, hi], ticks: [lo, Math.sqrt(lo * hi), hi].map((t) => Number(t.toPrecision(2))).filter((t) => t >= lo && t <= hi) };
-  return { domain: [lo, hi], ticks };
+  return logTicks(lo, hi) ?? { domain: [lo, hi], ticks: [lo, hi] };
 }
 
 /** The x-range of the drawn points (the zoom when there is one). */

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
@@ -8,6 +8,7 @@ import { chartRunIds, METRIC_PAGE_MAX_POINTS } from "./chart-query.js";
 import { ChartToolbar } from "./chart-toolbar.js";
 import { RunsMetricChart } from "./runs-metric-chart.js";
 import { ChartPageBreadcrumbs } from "./chart-page-breadcrumbs.js";
+import { MetricSwitcher } from "./metric-switcher.js";
 import { metricKeysOf, useChartRuns } from "./use-chart-runs.js";
 import { useChartSettings } from "./use-chart-settings.js";
 
@@ -31,12 +32,18 @@ export function MetricPage() {
   useDocumentTitle(metricKey);
   const home = loaded.find((r) => r.info.run_id === runId);
   const latest = runIds.length === 1 ? home?.data.metrics.find((m) => m.key === metricKey) : undefined;
+  // Offered by the metric switcher, and under an empty chart.
+  const allKeys = useMemo(() => metricKeysOf(loaded), [loaded]);
   // A key none of the runs has (a typo, an old link): say which keys they do have.
-  const otherKeys = useMemo(() => {
-    if (loaded.length === 0 || loaded.some((r) => r.data.metrics.some((m) => m.key === metricKey))) return [];
-    return metricKeysOf(loaded);
-  }, [loaded, metricKey]);
+  const otherKeys = allKeys.includes(metricKey) ? [] : allKeys;
   const search = params.toString();
+  const navigate = useNavigate();
+  const openMetric = (key: string): void => {
+    // The zoom is a range of this metric's x: another metric may have no values there (eval every 1,000 steps).
+    const next = new URLSearchParams(params);
+    next.delete("zoom");
+    void navigate(paths.metric.href({ experimentId, runId, metricKey: key, search: next.toString() }));
+  };
 
   return (
     <div className="page page-scroll">
@@ -55,6 +62,7 @@ export function MetricPage() {
         {runIds.length > 1 && <span className="muted"> · {runIds.length} runs</span>}
       </h1>
       <ChartToolbar settings={settings} onChange={updateSettings}>
+        {allKeys.length > 1 && <MetricSwitcher keys={allKeys} current={metricKey} onSelect={openMetric} />}
         {latest && (
           <span className="muted">
             Latest {formatMetric(latest.value)} at step {latest.step}

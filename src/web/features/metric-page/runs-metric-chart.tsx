@@ -13,6 +13,7 @@ import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatCount } from "../../utils/format.js";
 import { runColors } from "../../utils/run-colors.js";
+import { runDisplayNames } from "../../utils/run-display-names.js";
 import { LiveBadge } from "./live-badge.js";
 import { useLiveRuns } from "./use-live-runs.js";
 import "./metric-chart.css";
@@ -20,8 +21,10 @@ import "./metric-chart.css";
 /** A run as the chart needs it. */
 export interface ChartRun {
   readonly runId: string;
-  /** Shown in the legend and the tooltip. */
+  /** Shown in the legend and the tooltip; where runs share a name, with what tells them apart (`runDisplayNames`). */
   readonly runName: string;
+  /** The parent run's name, if known: tells apart same-named runs of two sweeps (else a short run id does). */
+  readonly parentName?: string | undefined;
   /** Epoch ms; optional, for callers that have it (relative time counts from each series' first value, as MLflow's does). */
   readonly startTime?: number | undefined;
   /**
@@ -101,7 +104,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     });
   }, [history.data, runIds, settings, built]);
   const series = useMemo(() => {
-    const names = new Map(runs.map((r) => [r.runId, r.runName]));
+    const names = runDisplayNames(runs);
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
   }, [plotted, runs]);
   const visible = useMemo(() => (hidden.size === 0 ? series : series.filter((s) => !hidden.has(s.runId))), [series, hidden]);

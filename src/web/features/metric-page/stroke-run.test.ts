@@ -54,6 +54,18 @@ describe("strokeRun", () => {
     expect(lone.drawn.points).toBe(1);
   });
 
+  it("draws the logged values when given them, broken at NaN and ±DBL_MAX (±Infinity as logged)", () => {
+    const series = toPlotSeries(
+      columnsOfSeries({ run_id: "r", metrics: [3, 3, 3, 3].map((value, step) => ({ key: "m", value, step, timestamp: step })), total_points: 4, sampled: false, raw_values: [1, DOUBLE_MAX, 5, 6] }),
+      { runName: "r", color: "#123456" },
+      { ...DEFAULT_CHART_SETTINGS, smoothing: 0.5 },
+    );
+    const g = recordingCanvas();
+    const drawn = strokeRun(g, series, (v) => v, (v) => v, 1, series.points.raw);
+    expect(g.calls).toEqual(["begin", "M0,1", "M2,5", "L3,6", "stroke", "begin", "M1.5,1", "arc0,1,1.5", "fill"]);
+    expect(drawn.points).toBe(3);
+  });
+
   it("breaks at values ≤ 0 on a log scale", () => {
     const { calls } = draw([1, 2, -1, 0, 5, 6], "log");
     expect(calls).toEqual(["begin", "M0,1", "L1,2", "M4,5", "L5,6", "stroke"]);

@@ -19,10 +19,11 @@ export interface Drawn {
  * Strokes one run's line through its drawable points in chart coordinates, broken where a value
  * cannot be drawn (NaN/±Infinity, which the chart marks on its edge, and ≤ 0 on a log scale): a
  * line across such a gap would show values that were never logged. A point alone between two gaps
- * is a dot. Returns what it drew; the digest is an FNV-1a hash of the rounded positions, so tests
+ * is a dot. `values` are the drawn values (default) or the logged ones (the faded line behind a
+ * smoothed one). Returns what it drew; the digest is an FNV-1a hash of the rounded positions, so tests
  * can tell that a setting changed the drawing.
  */
-export function strokeRun(g: RunCanvas, s: PlotSeries, x: Scale, y: Scale, width: number): Drawn {
+export function strokeRun(g: RunCanvas, s: PlotSeries, x: Scale, y: Scale, width: number, values: Float64Array = s.points.y): Drawn {
   let n = 0;
   let h = 0x811c9dc5;
   /** Points in the segment being drawn, and its last point. */
@@ -31,11 +32,12 @@ export function strokeRun(g: RunCanvas, s: PlotSeries, x: Scale, y: Scale, width
   let lastY = 0;
   const dots: number[] = [];
   const xs = s.points.x;
-  const ys = s.points.y;
+  const ys = values;
   g.beginPath();
   for (let i = 0; i < xs.length; i++) {
     const v = ys[i] as number;
-    const px = Number.isNaN(v) ? undefined : x(xs[i] as number);
+    // NaN and ±Infinity (±DBL_MAX in logged values) in one comparison: both are markers, not line.
+    const px = !(Math.abs(v) < Number.MAX_VALUE) ? undefined : x(xs[i] as number);
     const py = px === undefined ? undefined : y(v);
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) {
       if (segment === 1) dots.push(lastX, lastY);
