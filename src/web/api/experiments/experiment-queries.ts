@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Experiment, ViewType } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
+import { FOCUS_REFRESH_AFTER_MS } from "../runs/runs-refresh-policy.js";
 import { experimentKeys } from "./experiment-keys.js";
 
 /** MLflow's page limit is 50,000; 1,000 per request keeps each response small. */
@@ -30,6 +31,11 @@ export function experimentListQueryOptions(viewType: ViewType) {
       } while (pageToken);
       return experiments;
     },
+    // Experiments are created from notebooks while this list is open: coming back to the tab shows
+    // them. Past a few seconds only, since focus events come in bursts; a list of several pages
+    // only once stale (30 s), as every page is read again.
+    refetchOnWindowFocus: (query) =>
+      (query.state.data?.length ?? 0) >= EXPERIMENTS_PAGE_SIZE ? true : Date.now() - query.state.dataUpdatedAt > FOCUS_REFRESH_AFTER_MS ? "always" : false,
   });
 }
 

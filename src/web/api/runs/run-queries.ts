@@ -5,6 +5,7 @@ import { quoteValue } from "../../utils/filter-text.js";
 import { loadRun } from "./load-run.js";
 import { runKeys } from "./run-keys.js";
 import type { RunSearch } from "./run-search.js";
+import { focusRefresh, runsAutoRefreshInterval } from "./runs-refresh-policy.js";
 
 /**
  * The first page is what the user waits for, and the server's time and the payload grow with every
@@ -32,6 +33,10 @@ export function runSearchQueryOptions(search: RunSearch, firstPageSize = FIRST_R
     // MLflow sends a token with every full page, so the last page may be empty: stop on either.
     getNextPageParam: (last) => (last.runs?.length && last.next_page_token ? last.next_page_token : undefined),
     enabled: search.experimentIds.length > 0,
+    // Runs start, finish and appear while the table is open: see runs-refresh-policy.ts for what
+    // refreshes by itself and how much. Neither runs in a hidden tab (react-query's focus manager).
+    refetchInterval: (query) => runsAutoRefreshInterval(query.state.data),
+    refetchOnWindowFocus: (query) => focusRefresh(query.state.data, query.state.dataUpdatedAt),
   });
 }
 

@@ -11,6 +11,7 @@ import { ViewTypeSwitch } from "../../components/view-type-switch.js";
 import { paths } from "../../config/paths.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import { parseViewType, viewTypeParam } from "../../utils/view-type-param.js";
+import { RefreshButton } from "../runs-table/refresh-button.js";
 import { CreateExperimentForm } from "./create-experiment-form.js";
 import { DeletedExperimentNotice } from "./deleted-experiment-notice.js";
 import { ExperimentList } from "./experiment-list.js";
@@ -71,6 +72,7 @@ export function ExperimentsPage() {
           {...{ [SEARCH_FIELD_ATTRIBUTE]: "" }}
         />
         <ViewTypeSwitch label="Experiment lifecycle" value={viewType} onChange={(view) => update({ view })} />
+        <RefreshButton what="experiments" onRefresh={() => void (experiments.isRefetching || experiments.refetch())} refreshing={experiments.isRefetching} />
         <div className="toolbar-spacer" />
         {checkedIds.length > 0 && (
           <Link className="btn" to={paths.runs.href({ experimentIds: checkedIds })}>

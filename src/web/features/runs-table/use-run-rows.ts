@@ -35,14 +35,16 @@ export function useRunRows(search: RunSearch, enabled: boolean, restored: SavedE
   // for a moment, so that select-all, the column picker and autocomplete cover more runs; not at
   // once: right after the first paint the user may be leaving already (opening a run, another
   // filter), and the server and the tab would be busy with a page nobody looks at.
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  const { hasNextPage, isFetching, isError, fetchNextPage } = query;
   // The request leaves after the frame that shows the rows so far: a quick server would otherwise
   // hand the page back before those rows are painted, and its rendering would delay them.
   // Callers may ask again before that, or before the re-render that says a page is on its way: that
-  // must not cancel and re-send the request, as fetchNextPage does by default.
+  // must not cancel and re-send the request, as fetchNextPage does by default. Nor while a refresh
+  // refetches the loaded pages: fetchNextPage would only join the refresh; the new `loadMore` once it
+  // is done asks again.
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) afterNextPaint(() => void fetchNextPage({ cancelRefetch: false }));
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+    if (hasNextPage && !isFetching && !isError) afterNextPaint(() => void fetchNextPage({ cancelRefetch: false }));
+  }, [hasNextPage, isFetching, isError, fetchNextPage]);
   const pageCount = query.data?.pages.length ?? 0;
   const loaded = useMemo<Run[]>(() => query.data?.pages.flatMap((p) => p.runs ?? []) ?? [], [query.data]);
   const sorted = search.orderBy !== undefined;
@@ -95,5 +97,5 @@ export function useRunRows(search: RunSearch, enabled: boolean, restored: SavedE
   const expandAll = (expand: boolean) => setExpansion((prev) => ({ ...prev, mode: expand ? "all" : "none", toggled: new Set() }));
   const hasChildren = useMemo(() => tree.some((n) => n.children.length > 0), [tree]);
 
-  return { query, loaded, rows, toggle, expandAll, hasChildren, loadMore, expansion };
+  return { query, loaded, rows, toggle, expandAll, hasChildren, loadMore, expansion, pageCount };
 }
