@@ -3,6 +3,7 @@ import type { Run, ViewType } from "../../../core/index.js";
 import { useRunsLifecycleMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
+import { chartHref } from "./chart-href.js";
 import type { RunDeletion } from "./use-run-deletion.js";
 
 interface Props {
@@ -28,6 +29,7 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
   const restorable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "deleted");
   const restore = (runIds: string[]) => lifecycle.mutate({ action: "restore", runIds, experimentIds }, { onSuccess: onClear });
   const busy = lifecycle.isPending || deletion.deleting;
+  const chart = chartHref(selectedIds, loaded, experimentIds);
 
   return (
     <div className="selection-actions" role="group" aria-label="Selected runs">
@@ -35,8 +37,8 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
       <Link className="btn" to={paths.compareRuns.href({ runIds: selectedIds, experimentIds })}>
         Compare
       </Link>
-      {experimentIds[0] && selectedIds[0] && (
-        <Link className="btn" to={paths.runMetrics.href({ experimentId: experimentIds[0], runId: selectedIds[0], runIds: selectedIds })}>
+      {chart !== undefined && (
+        <Link className="btn" to={chart}>
           Chart
         </Link>
       )}
