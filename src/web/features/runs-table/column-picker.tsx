@@ -11,10 +11,12 @@ interface Props {
   readKeys: () => KeysSeen;
   chosen: readonly string[];
   onChange: (columns: string[]) => void;
+  /** Back to the default layout: suggested columns, server order, default widths; forgets the remembered one. */
+  onReset: () => void;
 }
 
 /** Choose param/metric/tag columns among every key seen in the loaded runs, with search. */
-export function ColumnPicker({ readKeys, chosen, onChange }: Props) {
+export function ColumnPicker({ readKeys, chosen, onChange, onReset }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
@@ -47,6 +49,17 @@ export function ColumnPicker({ readKeys, chosen, onChange }: Props) {
             <input className="input" autoFocus type="search" placeholder="Search keys" aria-label="Search column keys" value={query} onChange={(e) => setQuery(e.target.value)} />
             <button type="button" className="btn btn-small btn-ghost" disabled={chosen.length === 0} onClick={() => onChange([])}>
               Clear
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              title="Suggested columns, the server's order and default widths; forgets the layout remembered for these experiments"
+              onClick={() => {
+                onReset();
+                setOpen(false);
+              }}
+            >
+              Reset view
             </button>
           </div>
           <div className="column-picker-lists">

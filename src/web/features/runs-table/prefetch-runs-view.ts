@@ -4,7 +4,9 @@ import { runSearchQueryOptions } from "../../api/runs/run-queries.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
 import { windowFirstRunsPageSize } from "./first-page-size.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
-import { readRunsViewState } from "./runs-url-state.js";
+import { hasViewParams, readRunsViewState } from "./runs-url-state.js";
+import { runsViewMemory } from "./runs-view-memory.js";
+import { experimentSetKey } from "./view-memory.js";
 
 /**
  * Starts the requests of a runs view from its URL alone, before the page renders: the first page of
@@ -13,7 +15,8 @@ import { readRunsViewState } from "./runs-url-state.js";
  */
 export function prefetchRunsView(queryClient: QueryClient, experimentIdsParam: string | undefined, searchParams: URLSearchParams): void {
   const experimentIds = experimentIdsOf(experimentIdsParam);
-  const view = readRunsViewState(searchParams);
+  // A bare link shows the layout remembered for these experiments (useRunsViewState): its sort too.
+  const view = { ...readRunsViewState(searchParams), ...(hasViewParams(searchParams) ? undefined : runsViewMemory().read(experimentSetKey(experimentIds))) };
   if (experimentIds.length > 0 && checkRunFilter(view.filter).ok) void queryClient.prefetchInfiniteQuery(runSearchQueryOptions(runSearchOf(experimentIds, view), windowFirstRunsPageSize()));
   for (const id of experimentIds) void queryClient.prefetchQuery(experimentQueryOptions(id));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_VIEW_STATE, readRunsViewState, writeRunsViewState, type RunsViewState } from "./runs-url-state.js";
+import { EMPTY_VIEW_STATE, hasViewParams, readRunsViewState, writeRunsViewState, type RunsViewState } from "./runs-url-state.js";
 
 describe("runs URL state", () => {
   it("round-trips a full view", () => {
@@ -84,5 +84,13 @@ describe("runs URL state", () => {
     it("let a later value for the same column win", () => {
       expect(readRunsViewState(new URLSearchParams("w=300.attributes.source&w=250.attributes.source")).widths).toEqual({ "attributes.source": 250 });
     });
+  });
+});
+
+describe("hasViewParams", () => {
+  it("tells a bare link (remembered layout applies) from one that says anything about the view", () => {
+    expect(hasViewParams(new URLSearchParams(""))).toBe(false);
+    expect(hasViewParams(new URLSearchParams("unrelated=1"))).toBe(false);
+    for (const query of ["filter=x", "sort=metrics.loss", "c=params.lr", "w=200.attributes.status", "sel=a", "view=deleted"]) expect(hasViewParams(new URLSearchParams(query))).toBe(true);
   });
 });

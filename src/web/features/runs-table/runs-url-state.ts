@@ -69,6 +69,11 @@ export function readRunsViewState(params: URLSearchParams): RunsViewState {
 
 const OWN_KEYS = ["filter", "sort", "c", "w", "sel", "view"] as const;
 
+/** Whether a URL says anything about the table's view: if not, the remembered or default layout applies. */
+export function hasViewParams(params: URLSearchParams): boolean {
+  return OWN_KEYS.some((key) => params.has(key));
+}
+
 /** Writes the state over `base`, keeping any parameter the table does not own. */
 export function writeRunsViewState(state: RunsViewState, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
   const next = new URLSearchParams(base);
