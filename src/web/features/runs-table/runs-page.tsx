@@ -12,8 +12,12 @@ import { useStableCallback } from "../../utils/use-stable-callback.js";
 import { checkRunFilter } from "../search-bar/check-filter.js";
 import { NAME_COLUMN, buildColumns, nextSort, type ColumnDef } from "./column-model.js";
 import { ColumnPicker } from "./column-picker.js";
+import { defaultMetricColumns } from "./default-columns.js";
+import type { RunsViewState } from "./runs-url-state.js";
 import { sized, withWidth } from "./column-widths.js";
+import { DownloadRunsButton } from "./download-runs-button.js";
 import { DeletedRunsNotice } from "./deleted-runs-notice.js";
+import { ExperimentNotes } from "./experiment-notes.js";
 import { ExperimentNotFound } from "./experiment-not-found.js";
 import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
@@ -24,8 +28,11 @@ import { SelectionActions } from "./selection-actions.js";
 import { selectRange, toggleAll, toggleSelection } from "./selection.js";
 import { suggestionSource } from "./suggestion-source.js";
 import { useRunDeletion } from "./use-run-deletion.js";
+import { RefreshButton } from "./refresh-button.js";
+import { useRefreshAnchor } from "./use-refresh-anchor.js";
 import { useRunRows } from "./use-run-rows.js";
-import { useRunsViewState } from "./use-runs-view-state.js";
+import { useRunsRefresh } from "./use-runs-refresh.js";
+import { isLayoutChange, useRunsViewState } from "./use-runs-view-state.js";
 import { useTableKeyboard } from "./use-table-keyboard.js";
 import { useTableEntry, useViewRestore } from "./use-view-restore.js";
 import { withClause } from "./with-clause.js";
@@ -53,14 +60,25 @@ export function RunsPage() {
   const experimentIds = useMemo(() => experimentIdsOf(params.experimentIds), [params.experimentIds]);
   const { names: experimentNames, error: experimentError, missing } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
 
-  const [view, setView] = useRunsViewState();
-  const { filter, sort, viewType } = view;
+  const [urlView, setUrlView, { bare, resetLayout }] = useRunsViewState(experimentIds);
+  const { filter, sort, viewType } = urlView;
   const search = useMemo(() => runSearchOf(experimentIds, { filter, sort, viewType }), [experimentIds, filter, sort, viewType]);
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
-  const filterCheck = useMemo(() => checkRunFilter(view.filter), [view.filter]);
+  const filterCheck = useMemo(() => checkRunFilter(filter), [filter]);
   const entry = useTableEntry();
-  const { query, loaded, rows, toggle, expandAll, hasChildren, loadMore, expansion } = useRunRows(search, filterCheck.ok, entry.saved?.expansion);
+  const { query, loaded, rows, toggle, expandAll, hasChildren, loadMore, expansion, pageCount } = useRunRows(search, filterCheck.ok, entry.saved?.expansion);
+  const { refresh, refreshing } = useRunsRefresh(search, query, filterCheck.ok);
   const source = useMemo(() => suggestionSource(loaded), [loaded]);
+  const firstPage = query.data?.pages[0]?.runs;
+  const suggested = useMemo(() => defaultMetricColumns(firstPage ?? []), [firstPage]);
+  // Until the user changes anything, a table nobody chose columns for shows the suggested ones; the
+  // first change (any: a selection too) writes them into the URL, so the view stays what was shown.
+  const defaulted = bare && suggested.length > 0;
+  const view = useMemo(() => (defaulted ? { ...urlView, columns: suggested } : urlView), [defaulted, urlView, suggested]);
+  // Suggested columns written out by a selection are not a choice to remember: they may change.
+  const setView = useStableCallback((change: Partial<RunsViewState>) =>
+    setUrlView(defaulted && !("columns" in change) ? { columns: suggested, ...change } : change, isLayoutChange(change)),
+  );
   // Keyed by content: the URL is read afresh on every change (a selection click too), and new
   // columns would render every row on screen again.
   const columnsKey = JSON.stringify([view.columns, view.widths, experimentIds.length > 1]);
@@ -79,6 +97,7 @@ export function RunsPage() {
   const activeIndex = useMemo(() => (active.runId === undefined ? -1 : rows.findIndex((r) => r.node.run.info.run_id === active.runId)), [rows, active.runId]);
   const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
+  useRefreshAnchor(scrollRef, rows, loaded, pageCount);
   const onGridScroll = useViewRestore(entry, {
     rows,
     loadedRuns: loaded.length,
@@ -131,12 +150,13 @@ export function RunsPage() {
         </div>
       </div>
       {experimentError ? <ErrorBanner title="Could not load the experiment" error={experimentError} /> : null}
+      <ExperimentNotes experimentIds={experimentIds} />
       <div className="toolbar">
         <RunsSearchBox applied={view.filter} onApply={(filter) => setView({ filter, selected: [] })} source={source} experimentIds={experimentIds} viewType={view.viewType} />
       </div>
       <div className="toolbar">
         <ViewTypeSwitch label="Run lifecycle" value={view.viewType} onChange={(viewType) => setView({ viewType, selected: [] })} />
-        <ColumnPicker readKeys={() => source.keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} />
+        <ColumnPicker readKeys={() => source.keys} chosen={view.columns} onChange={(c) => setView({ columns: c })} onReset={() => resetLayout(suggested)} />
         {hasChildren && (
           <div className="segmented" role="group" aria-label="Child runs">
             <button type="button" onClick={() => expandAll(true)}>
@@ -147,6 +167,8 @@ export function RunsPage() {
             </button>
           </div>
         )}
+        <RefreshButton what="runs" onRefresh={refresh} refreshing={refreshing} />
+        <DownloadRunsButton loaded={loaded} selectedIds={view.selected} experimentIds={experimentIds} />
         <div className="toolbar-spacer" />
         <SelectionActions
           selectedIds={view.selected}
