@@ -17,6 +17,7 @@ import { CompareScatter } from "./compare-scatter.js";
 import { CompareSection } from "./compare-section.js";
 import { CompareTable } from "./compare-table.js";
 import { toCsv } from "./csv.js";
+import { withDisplayNames } from "./with-display-names.js";
 import { downloadCsv } from "./download-csv.js";
 import { ParallelCoordinates } from "./parallel-coordinates.js";
 import { ParallelMetricSelect } from "./parallel-metric-select.js";
@@ -50,6 +51,8 @@ export function ComparePage() {
     const reference = referenceRun(all, state.reference);
     return reference ? [reference, ...all.filter((r) => r !== reference)] : [];
   }, [loaded, state.reference]);
+  // Names that tell same-named runs apart, for everything on screen (the CSV keeps the runs' own).
+  const shown = useMemo(() => withDisplayNames(runs), [runs]);
   const sections = useMemo(
     () => buildCompareSections(runs, { onlyDiff: state.onlyDiff, search: state.search, showSystemTags: state.showSystemTags }),
     [runs, state.onlyDiff, state.search, state.showSystemTags],
@@ -98,7 +101,7 @@ export function ComparePage() {
           <EmptyState title="No matching keys">No key contains “{state.search}”.</EmptyState>
         ) : (
           <div className="compare-scroll">
-            <CompareTable runs={runs} sections={sections} transposed={state.transposed} colorOf={colorOf} onReference={(id) => update({ reference: id })} />
+            <CompareTable runs={shown} sections={sections} transposed={state.transposed} colorOf={colorOf} onReference={(id) => update({ reference: id })} />
           </div>
         )}
       </CompareSection>
@@ -113,7 +116,7 @@ export function ComparePage() {
       <div className="compare-plots">
         <CompareSection title="Scatter" testId="scatter-section">
           <CompareScatter
-            runs={runs}
+            runs={shown}
             options={options}
             label={label}
             x={state.scatterX ?? defaults.x}
@@ -136,7 +139,7 @@ export function ComparePage() {
                   The first {parallelParams.length} of {params?.differingKeys.length} differing params.
                 </div>
               )}
-              <ParallelCoordinates runs={runs} paramKeys={parallelParams} metricKey={parallelMetric} label={label} />
+              <ParallelCoordinates runs={shown} paramKeys={parallelParams} metricKey={parallelMetric} label={label} />
             </>
           )}
         </CompareSection>
