@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiClient } from "../../lib/api-client.js";
 import { patchCachedRun, restoreSnapshot, withTag } from "./patch-cached-run.js";
+import { refetchRunAndSearches } from "./refetch-run-and-searches.js";
 import { runKeys } from "./run-keys.js";
 import type { RunSearch } from "./run-search.js";
 
@@ -17,16 +18,7 @@ interface TagChange {
  * only those (and the run itself) are refetched.
  */
 async function settleTagChange(queryClient: QueryClient, { runId, key }: TagChange): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: runKeys.detail(runId) }),
-    queryClient.invalidateQueries({
-      queryKey: runKeys.searches(),
-      predicate: (q) => {
-        const search = q.queryKey[2] as RunSearch | undefined;
-        return !!search && (search.filter.includes(key) || !!search.orderBy?.includes(key));
-      },
-    }),
-  ]);
+  await Promise.all(refetchRunAndSearches(queryClient, runId, (search) => search.filter.includes(key) || !!search.orderBy?.includes(key)));
 }
 
 /** Sets or deletes one run tag, optimistically: the note and tag editors never wait on the network. */

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient, type QueryClient, type QueryKey } from "@t
 import { SystemTags, type Run } from "../../../core/index.js";
 import { apiClient } from "../../lib/api-client.js";
 import { patchCachedRun, restoreSnapshot } from "./patch-cached-run.js";
+import { refetchRunAndSearches } from "./refetch-run-and-searches.js";
 import { runKeys } from "./run-keys.js";
-import type { RunSearch } from "./run-search.js";
 import { searchDependsOnRunName, withRunName } from "./with-run-name.js";
 
 interface RunRename {
@@ -27,14 +27,7 @@ function comparesRun(key: QueryKey, runId: string): boolean {
  */
 async function settleRename(queryClient: QueryClient, runId: string, parentId: string | undefined): Promise<void> {
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: runKeys.detail(runId) }),
-    queryClient.invalidateQueries({
-      queryKey: runKeys.searches(),
-      predicate: (q) => {
-        const search = q.queryKey[2] as RunSearch | undefined;
-        return !!search && searchDependsOnRunName(search);
-      },
-    }),
+    ...refetchRunAndSearches(queryClient, runId, searchDependsOnRunName),
     queryClient.invalidateQueries({ queryKey: runKeys.all, predicate: (q) => comparesRun(q.queryKey, runId) }),
     ...(parentId ? [queryClient.invalidateQueries({ queryKey: runKeys.children(parentId) })] : []),
   ]);
