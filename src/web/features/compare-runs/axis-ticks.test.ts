@@ -82,4 +82,11 @@ describe("tick labels", () => {
     expect(formatTicks([50, 100, 150])).toEqual(["50", "100", "150"]);
     expect(formatTicks([])).toEqual([]);
   });
+
+  it("write a whole axis in one notation: an exponent for all once one tick needs it", () => {
+    expect(formatTicks([1e-5, 1e-4, 1e-3, 0.01])).toEqual(["1e-5", "1e-4", "1e-3", "1e-2"]);
+    expect(formatTicks([0, 5e5, 1e6, 1.5e6])).toEqual(["0", "5e5", "1e6", "1.5e6"]);
+    expect(formatTicks([0.001, 0.01, 0.1, 1])).toEqual(["0.001", "0.01", "0.1", "1"]);
+    expect(formatTicks([-3e-5, 0, 3e-5])).toEqual(["-3e-5", "0", "3e-5"]);
+  });
 });

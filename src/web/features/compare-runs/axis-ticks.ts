@@ -40,23 +40,31 @@ export function allIntegers(values: readonly number[]): boolean {
   return values.length > 0 && values.every((v) => Number.isInteger(v));
 }
 
+/** Whether a value reads best written out (`0.0005`, `250`) rather than with an exponent. */
+function plainRange(value: number): boolean {
+  const abs = Math.abs(value);
+  return abs === 0 || !Number.isFinite(abs) || (abs >= 1e-4 && abs < 1e6);
+}
+
 /** `3.6e-7`, `0.0005`, `250`, `1.5e6`: `significant` digits at most, an exponent outside 1e-4…1e6, without toExponential's `3.6000e-7` zeros and `+`. */
-export function formatTickNumber(value: number, significant = 4): string {
+export function formatTickNumber(value: number, significant = 4, scientific = !plainRange(value)): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return "0";
-  const abs = Math.abs(value);
-  if (abs >= 1e-4 && abs < 1e6) return String(Number(value.toPrecision(significant)));
+  if (!scientific) return String(Number(value.toPrecision(significant)));
   const [mantissa = "", exponent = ""] = value.toExponential(significant - 1).split("e");
   return `${Number(mantissa)}e${Number(exponent)}`;
 }
 
 /**
  * Labels for one axis's ticks: as many digits as the roundest tick set needs to be written exactly
- * (1–3 for nice ticks), so a narrow range's `0.30005` beside `0.3` is not cut to a false `0.3001`.
+ * (1–3 for nice ticks), so a narrow range's `0.30005` beside `0.3` is not cut to a false `0.3001`;
+ * and one notation for the axis: if any tick needs an exponent, all have one, so a log axis reads
+ * `1e-5, 1e-4, 1e-3` rather than `1e-5, 0.0001, 0.001`.
  */
 export function formatTicks(ticks: readonly number[]): string[] {
   const exact = (digits: number) => ticks.every((t) => !Number.isFinite(t) || Number(t.toPrecision(digits)) === t);
   let digits = 1;
   while (digits < 12 && !exact(digits)) digits++;
-  return ticks.map((t) => formatTickNumber(t, digits));
+  const scientific = !ticks.every(plainRange);
+  return ticks.map((t) => formatTickNumber(t, digits, scientific));
 }

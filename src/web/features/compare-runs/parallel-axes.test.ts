@@ -37,7 +37,7 @@ describe("buildParallelAxes", () => {
     if (!lr) throw new Error("axis missing");
     expect(lr.log).toBe(true);
     expect(sweep.map((r) => axisPosition(lr, r) ?? Number.NaN).map((at) => Math.round(at * 100) / 100)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expect(lr.ticks.map((t) => t.label)).toEqual(["1e-5", "0.0001", "0.001", "0.01", "0.1"]);
+    expect(lr.ticks.map((t) => t.label)).toEqual(["1e-5", "1e-4", "1e-3", "1e-2", "1e-1"]);
     expect(axes.every((a) => !a.log)).toBe(true);
   });
 
@@ -57,7 +57,7 @@ describe("buildParallelAxes", () => {
     // A metric is continuous: round ticks, whatever its values.
     expect(loss?.ticks.map((t) => t.label)).toEqual(["0.4", "0.5", "0.6", "0.7"]);
     const lrs = ["1e-5", "3e-5", "1e-4", "3e-4", "1e-3"].map((lr, i) => runEntity(`l${i}`, { params: { lr } }));
-    expect(buildParallelAxes(lrs, [{ kind: "params", key: "lr" }], 250)[0]?.ticks.map((t) => t.label)).toEqual(["1e-5", "3e-5", "0.0001", "0.0003", "0.001"]);
+    expect(buildParallelAxes(lrs, [{ kind: "params", key: "lr" }], 250)[0]?.ticks.map((t) => t.label)).toEqual(["1e-5", "3e-5", "1e-4", "3e-4", "1e-3"]);
     // 1 and 1.01 beside 100 would print over each other: round ticks instead.
     const close = ["1", "1.01", "50", "100"].map((v, i) => runEntity(`c${i}`, { params: { v } }));
     expect(buildParallelAxes(close, [{ kind: "params", key: "v" }], 250)[0]?.ticks.map((t) => t.label)).toEqual(["20", "40", "60", "80", "100"]);
