@@ -115,6 +115,8 @@ test("the tree is keyboard navigable", async ({ page }) => {
 
   await page.keyboard.press("ArrowRight");
   await expect(first).toHaveAttribute("aria-expanded", "true");
+  // The folder is listed when opened: → moves into it once its entries are there (before, it has none to go to).
+  await expect(item(page, "eval results/predictions.csv")).toBeVisible();
   await page.keyboard.press("ArrowRight");
   await expect(item(page, "eval results/predictions.csv")).toBeFocused();
   await page.keyboard.press("Enter");
