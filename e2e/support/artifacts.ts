@@ -36,25 +36,21 @@ export const tree = (page: Page) => page.getByRole("tree", { name: "Artifact fil
 export const item = (page: Page, path: string) => tree(page).locator(`[role=treeitem][data-path="${path}"]`);
 export const preview = (page: Page) => page.getByTestId("artifact-preview");
 
-/** Every artifacts/list request the page sends, by its `path` ("" for the root). */
-export function recordListings(page: Page): string[] {
+/** The `path` parameter of every request the page sends to a route ending in `route`. */
+function recordPaths(page: Page, route: string): string[] {
   const paths: string[] = [];
   page.on("request", (request: Request) => {
     const url = new URL(request.url());
-    if (url.pathname.endsWith("/mlflow/artifacts/list")) paths.push(url.searchParams.get("path") ?? "");
+    if (url.pathname.endsWith(route)) paths.push(url.searchParams.get("path") ?? "");
   });
   return paths;
 }
 
+/** Every artifacts/list request the page sends, by its `path` ("" for the root). */
+export const recordListings = (page: Page): string[] => recordPaths(page, "/mlflow/artifacts/list");
+
 /** Every get-artifact request the page sends, by its `path`. */
-export function recordDownloads(page: Page): string[] {
-  const paths: string[] = [];
-  page.on("request", (request: Request) => {
-    const url = new URL(request.url());
-    if (url.pathname.endsWith("/get-artifact")) paths.push(url.searchParams.get("path") ?? "");
-  });
-  return paths;
-}
+export const recordDownloads = (page: Page): string[] => recordPaths(page, "/get-artifact");
 
 /** Every dialog the page opens (alert, confirm, prompt): nothing in an artifact may run script, so a test expects none. */
 export function recordDialogs(page: Page): string[] {

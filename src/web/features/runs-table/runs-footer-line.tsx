@@ -27,7 +27,7 @@ export function RunsFooterLine({ query, loadedCount }: Props) {
         <>
           {" · "}
           {/* Asks for the failed page only; the banner's retry fetches the shown pages again too. */}
-          <button type="button" className="runs-status-retry" aria-label="Retry loading more runs" onClick={() => void query.fetchNextPage()}>
+          <button type="button" className="link-button" aria-label="Retry loading more runs" onClick={() => void query.fetchNextPage()}>
             Retry
           </button>
         </>
