@@ -104,7 +104,7 @@ test.describe("a 100,000-step metric", () => {
     await expect(chart.locator('[data-testid="chart-line"]').first()).toHaveAttribute("data-geometry", clipped);
   });
 
-  test("dragging an x-range refetches it at full resolution; Reset zoom goes back", async ({ page }) => {
+  test("dragging an x-range refetches it at full resolution; Back and Reset zoom go back", async ({ page }) => {
     await page.goto(`/experiments/${experimentId}/runs/${runId}/metrics/loss`);
     const chart = page.getByTestId("runs-metric-chart");
     await expect(page.getByTestId("points-badge")).toContainText("of 100,000 points");
@@ -133,6 +133,12 @@ test.describe("a 100,000-step metric", () => {
     await lineAfter(chart, before);
     await expect(chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toHaveText(new RegExp(`^${String(Math.round(min / 1000))}|^\\d`));
     await shot(page, "zoomed");
+    // A zoom is a history entry: Back shows the whole range again, Forward the zoomed one.
+    await page.goBack();
+    await expect(page).not.toHaveURL(/zoom=/);
+    await expect(page.getByTestId("points-badge")).toContainText("of 100,000 points");
+    await page.goForward();
+    await expect(page).toHaveURL(new RegExp(`zoom=${min}%2C${max}`));
 
     await page.reload();
     await expect(page.getByTestId("points-badge")).toHaveText(`${inRange.toLocaleString("en-US")} of ${inRange.toLocaleString("en-US")} points`);
