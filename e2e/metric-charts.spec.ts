@@ -173,11 +173,11 @@ test("three runs overlay with a legend in stable colours; hovering a legend entr
   await legend.nth(1).hover();
   await expect(chart.locator(".rmc-line.is-highlighted")).toHaveAttribute("stroke", expected.get(second) ?? "");
   // Clicking an entry hides its run's curve (and its points from the badge); clicking again shows it.
-  await legend.nth(1).getByRole("button").click();
+  await legend.nth(1).getByRole("button", { name: "beta", exact: true }).click();
   await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(2);
   await expect(chart.locator(`[data-testid="chart-line"][data-run-id="${second}"]`)).toHaveCount(0);
   await expect(page.getByTestId("points-badge")).toHaveText(/ of 6,000 points$/);
-  await legend.nth(1).getByRole("button").click();
+  await legend.nth(1).getByRole("button", { name: "beta", exact: true }).click();
   await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(3);
   // Relative time puts the three runs, started an hour apart, on one origin.
   await page.getByRole("button", { name: "Relative time" }).click();

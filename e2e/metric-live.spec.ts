@@ -50,7 +50,7 @@ test("a running run's chart shows its new points within a poll, keeps the view, 
   await expect(chart.locator('[data-testid="legend-entry"].is-live')).toHaveAttribute("data-run-id", running);
 
   // The view the user set up survives the polls: a run hidden from the legend stays hidden.
-  await chart.getByTestId("legend-entry").filter({ hasText: "finished-earlier" }).getByRole("button").click();
+  await chart.getByTestId("legend-entry").getByRole("button", { name: "finished-earlier", exact: true }).click();
   await expect(badge).toHaveText("50 of 50 points");
   const colour = await chart.locator(`[data-testid="legend-entry"][data-run-id="${running}"]`).getAttribute("data-color");
 
@@ -58,7 +58,7 @@ test("a running run's chart shows its new points within a poll, keeps the view, 
   const before = asked.length;
   await nextPoll(page);
   await expect(badge).toHaveText("80 of 80 points");
-  await expect(chart.locator(`[data-testid="legend-entry"][data-run-id="${done}"] button`)).toHaveAttribute("aria-pressed", "false");
+  await expect(chart.getByTestId("legend-entry").getByRole("button", { name: "finished-earlier", exact: true })).toHaveAttribute("aria-pressed", "false");
   await expect(chart.locator(`[data-testid="legend-entry"][data-run-id="${running}"]`)).toHaveAttribute("data-color", colour ?? "");
   await expect(page.getByTestId("live-badge")).toBeVisible();
   // The poll asked for the running run's series only; the finished run's came from the first answer.

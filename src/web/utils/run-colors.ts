@@ -35,6 +35,9 @@ export const RUN_PALETTE = [
   "#a85060", // rose
 ] as const;
 
+/** What each palette colour is called, for the colour picker's buttons (same order as `RUN_PALETTE`). */
+export const RUN_PALETTE_NAMES: readonly string[] = ["blue", "orange", "green", "red", "violet", "teal", "pink", "olive", "sky", "raspberry", "forest", "tan", "slate violet", "salmon", "magenta", "khaki", "periwinkle", "brown", "orchid", "rose"];
+
 /**
  * FNV-1a over the id's UTF-16 code units, then MurmurHash3's finaliser: FNV's low bits alone are
  * weakly mixed, and a palette of twenty takes the hash modulo 4 × 5. Stable across sessions.
@@ -58,7 +61,10 @@ export function runColor(runId: string): string {
   return RUN_PALETTE[hash(runId) % RUN_PALETTE.length] as string;
 }
 
-/** The colours of a view's runs, by run id: each run's own `runColor`, independent of the others. */
-export function runColors(runIds: readonly string[]): Map<string, string> {
-  return new Map(runIds.map((id) => [id, runColor(id)]));
+/**
+ * The colours of a view's runs, by run id: the colour the user chose for a run (`run-color-choices.ts`),
+ * else its own `runColor`; either way independent of the other runs of the view.
+ */
+export function runColors(runIds: readonly string[], chosen: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  return new Map(runIds.map((id) => [id, chosen.get(id) ?? runColor(id)]));
 }

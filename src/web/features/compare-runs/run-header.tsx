@@ -1,5 +1,6 @@
 import type { Run } from "../../../core/index.js";
 import { Link } from "react-router";
+import { RunColorButton } from "../../components/run-color-button.js";
 import { paths } from "../../config/paths.js";
 import { runLabel } from "./compare-fields.js";
 
@@ -10,12 +11,12 @@ interface Props {
   onReference: () => void;
 }
 
-/** A run's name with its colour, and either the reference badge or the button that makes it the reference. */
+/** A run's name with its colour (which its swatch changes), and either the reference badge or the button that makes it the reference. */
 export function RunHeader({ run, color, isReference, onReference }: Props) {
   const name = runLabel(run);
   return (
     <div className="run-header">
-      <span className="run-swatch" style={{ background: color }} aria-hidden="true" />
+      <RunColorButton runId={run.info.run_id} runName={name} color={color} />
       <Link className="run-header-name" to={paths.run.href({ experimentId: run.info.experiment_id, runId: run.info.run_id })} title={`${name} (${run.info.run_id})`}>
         {name}
       </Link>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { RunColorButton } from "../../components/run-color-button.js";
 import { formatCount } from "../../utils/format.js";
 import type { PlotSeries } from "./chart-series.js";
 import { entriesCutOff } from "./legend-overflow.js";
@@ -18,7 +19,7 @@ interface Props {
 }
 
 /**
- * One entry per run, in its stable colour; hovering an entry highlights that run's curve, clicking
+ * One entry per run, in its stable colour (its swatch recolours the run); hovering an entry highlights that run's curve, clicking
  * it hides or shows the curve (to see the runs behind it). A run without a value of the metric
  * stays listed (it was asked for) but reads "no values", so an empty legend entry is not taken for
  * a curve hidden behind the others; such runs come after those with values (`legendOrder`). At
@@ -63,13 +64,14 @@ export function ChartLegend({ series: given, highlighted, onHighlight, hidden, o
             onMouseEnter={() => onHighlight(hidden.has(s.runId) ? undefined : s.runId)}
             onMouseLeave={() => onHighlight(undefined)}
           >
+            <RunColorButton runId={s.runId} runName={s.runName} color={s.color} mark="line" />
             <button
               type="button"
+              className="rmc-legend-toggle"
               aria-pressed={!hidden.has(s.runId)}
               onClick={() => onToggle(s.runId)}
               title={`${s.total === 0 ? `${s.runName} has ${none} of this metric` : `${s.runName}: ${formatCount(s.shown)} of ${formatCount(s.total)} points`}${live.has(s.runId) ? " (running)" : ""}\nClick to ${hidden.has(s.runId) ? "show" : "hide"} it`}
             >
-              <span className="rmc-swatch" style={{ background: s.color }} />
               <span className="rmc-legend-name">{s.runName}</span>
               {s.total === 0 && <span className="faint rmc-legend-none">· {none}</span>}
             </button>

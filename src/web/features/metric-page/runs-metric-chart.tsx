@@ -12,6 +12,7 @@ import { toPlotSeries, type PlotSeries } from "./chart-series.js";
 import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatCount } from "../../utils/format.js";
+import { useRunColorChoices } from "../../utils/run-color-choices.js";
 import { runColors } from "../../utils/run-colors.js";
 import { runDisplayNames } from "../../utils/run-display-names.js";
 import { LiveBadge } from "./live-badge.js";
@@ -36,7 +37,7 @@ export interface ChartRun {
 }
 
 export interface RunsMetricChartProps {
-  /** The runs to overlay (any number; fetched 100 per request). Colours come from the run ids (`run-colors.ts`). */
+  /** The runs to overlay (any number; fetched 100 per request). Colours come from the run ids (`run-colors.ts`) or the user's choice (`run-color-choices.ts`). */
   readonly runs: readonly ChartRun[];
   readonly metricKey: string;
   /** Axis, scale, smoothing, outliers and zoom: keep them in the URL (`chart-settings.ts`). */
@@ -90,11 +91,12 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   }, []);
   // Each run's drawn series, by the answer's series object: a poll replaces only the live runs'
   // objects (`mergeSeries`), so the other runs keep theirs and are not rebuilt every 10 s.
-  const built = useMemo(() => new WeakMap<SampledSeriesColumns, PlotSeries>(), [runIds, settings]);
+  const chosen = useRunColorChoices();
+  const built = useMemo(() => new WeakMap<SampledSeriesColumns, PlotSeries>(), [runIds, settings, chosen]);
   // Geometry from the data and settings only; names join after, sharing the points arrays, so the
   // lines are not rebuilt when the runs' names arrive after the history.
   const plotted = useMemo(() => {
-    const colors = runColors(runIds);
+    const colors = runColors(runIds, chosen);
     return (history.data?.series ?? []).flatMap((s) => {
       const color = colors.get(s.run_id);
       if (!color) return [];
@@ -102,7 +104,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
       built.set(s, plot);
       return [plot];
     });
-  }, [history.data, runIds, settings, built]);
+  }, [history.data, runIds, settings, built, chosen]);
   const series = useMemo(() => {
     const names = runDisplayNames(runs);
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));

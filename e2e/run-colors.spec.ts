@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { RUN_PALETTE, RUN_PALETTE_NAMES, runColor } from "../src/web/utils/run-colors.js";
+import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
+
+/**
+ * Recolouring a run: two runs of a view may share their ids' colour, so, as in MLflow and W&B, a
+ * run's swatch opens a palette; the choice holds in every view of this browser and can be undone.
+ */
+test("a run recoloured from a legend keeps its colour in the compare view and after a reload, until reset", async ({ page }) => {
+  const experimentId = (await createExperiment()).id;
+  const ids = await Promise.all(["sweep-a", "sweep-b"].map(async (name) => (await createRun(experimentId, { name })).info.run_id));
+  await Promise.all(ids.map((id, i) => logMetricSeries(id, "loss", 100, lossCurve(i, 100))));
+  const [a, b] = ids as [string, string];
+  const own = runColor(a);
+  const pick = RUN_PALETTE.findIndex((c) => c !== own && c !== runColor(b));
+  const picked = RUN_PALETTE[pick] ?? "";
+  const pickedName = RUN_PALETTE_NAMES[pick] ?? "";
+
+  await page.goto(`/experiments/${experimentId}/runs/${a}/metrics/loss?runs=${b}`);
+  const chart = page.getByTestId("runs-metric-chart");
+  const entry = chart.locator(`[data-testid="legend-entry"][data-run-id="${a}"]`);
+  const line = chart.locator(`[data-testid="chart-line"][data-run-id="${a}"]`);
+  await expect(entry).toHaveAttribute("data-color", own);
+  // The entry still reads as the run's name: the palette is not part of the legend.
+  await expect(entry).toHaveText("sweep-a");
+
+  const swatch = entry.getByRole("button", { name: "Colour of sweep-a" });
+  await swatch.click();
+  const palette = page.getByRole("dialog", { name: "Colour of sweep-a" });
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole("button", { pressed: true })).toHaveAccessibleName(RUN_PALETTE_NAMES[RUN_PALETTE.indexOf(own as (typeof RUN_PALETTE)[number])] ?? "");
+  // Escape closes it and changes nothing.
+  await page.keyboard.press("Escape");
+  await expect(palette).toHaveCount(0);
+  await expect(swatch).toBeFocused();
+  await expect(entry).toHaveAttribute("data-color", own);
+
+  await swatch.click();
+  await page.screenshot({ path: "test-results/run-colors/palette.png" });
+  await palette.getByRole("button", { name: pickedName, exact: true }).click();
+  await expect(palette).toHaveCount(0);
+  await expect(swatch).toBeFocused();
+  await expect(entry).toHaveAttribute("data-color", picked);
+  await expect(line).toHaveAttribute("stroke", picked);
+  // The other run keeps its own colour.
+  await expect(chart.locator(`[data-testid="legend-entry"][data-run-id="${b}"]`)).toHaveAttribute("data-color", runColor(b));
+
+  // Another view of the run: the compare view's header and its overlay chart.
+  await page.goto(`/compare-runs?runs=${a},${b}&experiments=${experimentId}`);
+  await expect(page.getByRole("columnheader").getByRole("button", { name: "Colour of sweep-a" }).locator("span")).toHaveCSS("background-color", rgb(picked));
+  await expect(page.locator(`[data-testid="legend-entry"][data-run-id="${a}"]`).first()).toHaveAttribute("data-color", picked);
+  await page.getByRole("columnheader").getByRole("button", { name: "Colour of sweep-b" }).click();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/run-colors/compare-palette-dark.png" });
+  await page.keyboard.press("Escape");
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // A reload keeps it; "Back to its own colour" undoes it, here and everywhere.
+  await page.goto(`/experiments/${experimentId}/runs/${a}/metrics/loss?runs=${b}`);
+  await expect(entry).toHaveAttribute("data-color", picked);
+  await swatch.click();
+  await palette.getByRole("button", { name: "Back to its own colour" }).click();
+  await expect(entry).toHaveAttribute("data-color", own);
+  await expect(line).toHaveAttribute("stroke", own);
+  await page.reload();
+  await expect(entry).toHaveAttribute("data-color", own);
+  await swatch.click();
+  await expect(palette.getByRole("button", { name: "Back to its own colour" })).toHaveCount(0);
+});
+
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${String(r)}, ${String(g)}, ${String(b)})`;
+}

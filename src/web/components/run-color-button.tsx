@@ -1,0 +1,103 @@
+import { useCallback, useId, useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { createPortal } from "react-dom";
+import { chooseRunColor, useRunColorChoices } from "../utils/run-color-choices.js";
+import { RUN_PALETTE, RUN_PALETTE_NAMES, runColor } from "../utils/run-colors.js";
+import "./run-color-button.css";
+
+interface Props {
+  runId: string;
+  /** The run's name as the view shows it, for the buttons' labels. */
+  runName: string;
+  /** The colour the run is drawn in now. */
+  color: string;
+  /** The swatch's shape: a dot (tables, headers) or a short line (a chart legend's key). */
+  mark?: "dot" | "line";
+}
+
+/** The popover's width (5 swatches of 22 px, gaps, padding): kept inside the window when opened near its right edge. */
+const POPOVER_WIDTH = 150;
+
+/**
+ * A run's colour swatch that opens a palette to recolour the run in every view (this browser only,
+ * `run-color-choices.ts`). The palette is a native popover, rendered only while open and outside
+ * the view's DOM (a legend of 100 runs holds no 2,000 hidden buttons, and entries' text stays their
+ * names): it sits above the chart's clipping boxes and closes on Escape or a click outside.
+ */
+export function RunColorButton({ runId, runName, color, mark = "dot" }: Props) {
+  const [at, setAt] = useState<{ top: number; left: number } | undefined>(undefined);
+  const open = (event: MouseEvent<HTMLButtonElement>): void => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setAt({ top: box.bottom + 4, left: Math.max(4, Math.min(box.left - 6, window.innerWidth - POPOVER_WIDTH - 4)) });
+  };
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  // Closing gives the focus back to the swatch, as a menu button does (a popover opened from script
+  // does not), unless a click outside closed it and put the focus where it clicked.
+  const close = useCallback((focusWasInside: boolean) => {
+    setAt(undefined);
+    if (focusWasInside) button.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <>
+      <button ref={button} type="button" className="run-color-button" aria-label={`Colour of ${runName}`} aria-expanded={at !== undefined} aria-controls={at ? id : undefined} title="Change the run's colour" onClick={open}>
+        <span className={`run-color-${mark}`} style={{ background: color }} />
+      </button>
+      {at && createPortal(<ColorPopover id={id} runId={runId} runName={runName} color={color} at={at} onClose={close} />, document.body)}
+    </>
+  );
+}
+
+interface PopoverProps {
+  id: string;
+  runId: string;
+  runName: string;
+  color: string;
+  at: { top: number; left: number };
+  onClose: (focusWasInside: boolean) => void;
+}
+
+function ColorPopover({ id, runId, runName, color, at, onClose }: PopoverProps) {
+  const popover = useRef<HTMLDivElement>(null);
+  const chosen = useRunColorChoices().has(runId);
+  useLayoutEffect(() => {
+    const element = popover.current;
+    if (!element) return;
+    const closed = (event: Event): void => {
+      const focused = document.activeElement;
+      if ((event as ToggleEvent).newState === "closed") onClose(focused === null || focused === document.body || element.contains(focused));
+    };
+    element.addEventListener("toggle", closed);
+    element.showPopover();
+    element.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
+    return () => element.removeEventListener("toggle", closed);
+  }, [onClose]);
+  const choose = (next: string | undefined): void => {
+    // The id's own colour is not stored as a choice: "Back to its own colour" then has nothing to undo.
+    chooseRunColor(runId, next === runColor(runId) ? undefined : next);
+    popover.current?.hidePopover();
+  };
+  return (
+    <div ref={popover} id={id} popover="auto" role="dialog" aria-label={`Colour of ${runName}`} className="run-color-popover" style={at} data-testid="run-color-popover">
+      <div className="run-color-grid">
+        {RUN_PALETTE.map((swatch, i) => (
+          <button
+            key={swatch}
+            type="button"
+            className="run-color-swatch"
+            style={{ background: swatch }}
+            aria-label={RUN_PALETTE_NAMES[i] ?? swatch}
+            title={RUN_PALETTE_NAMES[i]}
+            aria-pressed={swatch === color}
+            onClick={() => choose(swatch)}
+          />
+        ))}
+      </div>
+      {chosen && (
+        <button type="button" className="link-button run-color-default" onClick={() => choose(undefined)}>
+          Back to its own colour
+        </button>
+      )}
+      <p className="faint run-color-note">Kept in this browser, in every view of the run.</p>
+    </div>
+  );
+}
