@@ -248,6 +248,14 @@ test("without experiments in the URL, runs are loaded one get per run", async ({
   expect(gets.count).toBe(2);
 });
 
+test("a scatter with a single field to plot says so, not that the runs have none", async ({ page }) => {
+  const experiment = await createExperiment();
+  const ids = await Promise.all([0.3, 0.2].map(async (loss) => (await createRun(experiment.id, { metrics: { loss } })).info.run_id));
+  await page.goto(`/compare-runs?runs=${ids.join(",")}&experiments=${experiment.id}`);
+  await expect(runHeaders(page)).toHaveCount(2);
+  await expect(page.getByText("A scatter needs two fields, and these runs have one param or metric.")).toBeVisible();
+});
+
 test("60 runs load with one search and stay usable: pinned keys, horizontal scroll, all points and lines", async ({ page }) => {
   test.setTimeout(90_000);
   const experiment = await createExperiment();

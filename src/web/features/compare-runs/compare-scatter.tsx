@@ -92,7 +92,13 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
     return (
       <>
         {controls}
-        <EmptyState title="Nothing to plot">These runs have no params or metrics.</EmptyState>
+        <EmptyState title="Nothing to plot">
+          {options.length === 0
+            ? "These runs have no params or metrics."
+            : options.length === 1
+              ? "A scatter needs two fields, and these runs have one param or metric."
+              : "Choose a field for each axis."}
+        </EmptyState>
       </>
     );
   }
