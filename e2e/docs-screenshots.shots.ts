@@ -1,6 +1,6 @@
 import { test, type Page } from "@playwright/test";
 import { api } from "./support/api.js";
-import { createExperiment, createRun, seedRunTree, uniqueName } from "./support/generators.js";
+import { createExperiment, createRun, endRun, logMetricSeries, lossCurve, seedRunTree, uniqueName } from "./support/generators.js";
 
 /**
  * Screenshots of each view for docs/screenshots/, in light and dark. Not part of the test run:
@@ -75,4 +75,37 @@ test("views", async ({ page }) => {
   await page.keyboard.press("?");
   await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
   await shoot(page, "shortcuts");
+  await page.keyboard.press("Escape");
+
+  // Curves for the metric page and the compare view: a small sweep, each run with a few metrics.
+  const sweep = await createExperiment(uniqueName("lr-sweep"));
+  const optimizers = ["adam", "adamw", "sgd", "rmsprop", "lion"];
+  const ids = await Promise.all(
+    optimizers.map(async (optimizer, i) => {
+      const run = await createRun(sweep.id, {
+        name: `sweep-${optimizer}`,
+        params: [{ key: "optimizer", value: optimizer }, { key: "lr", value: String([3e-4, 1e-3, 1e-2, 3e-3, 1e-4][i]) }, { key: "batch_size", value: "64" }, { key: "epochs", value: "30" }],
+      });
+      const id = run.info.run_id;
+      const loss = lossCurve(i, 1500);
+      await logMetricSeries(id, "loss", 1500, loss);
+      await logMetricSeries(id, "val_loss", 1500, (step) => loss(step) * 1.08 + 0.04);
+      await logMetricSeries(id, "accuracy", 1500, (step) => Math.min(0.99, 1 - loss(step) * 0.6));
+      await endRun(id);
+      return id;
+    }),
+  );
+  const [head, ...rest] = ids;
+  await page.goto(`/experiments/${sweep.id}/runs/${head ?? ""}/metrics/loss?runs=${rest.join(",")}&smooth=0.9`);
+  await page.locator('[data-testid="chart-line"][data-points]').first().waitFor({ state: "attached" });
+  await shoot(page, "metric");
+
+  await page.goto(`/experiments/${sweep.id}/runs/${head ?? ""}/metrics`);
+  await page.locator('[data-testid="chart-line"][data-points]').first().waitFor({ state: "attached" });
+  await shoot(page, "run-metrics");
+
+  await page.goto(`/compare-runs?runs=${ids.join(",")}&experiments=${sweep.id}`);
+  await page.getByRole("heading", { name: /Compare/ }).waitFor();
+  await page.locator('[data-testid="chart-line"][data-points]').first().waitFor({ state: "attached" });
+  await shoot(page, "compare-sweep");
 });
