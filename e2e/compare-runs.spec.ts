@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { runColor } from "../src/web/utils/run-colors.js";
 import { api } from "./support/api.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve, seedCompareRuns, type CompareRun } from "./support/generators.js";
 import { recordRunSearches } from "./support/network.js";
@@ -250,7 +249,7 @@ test("without experiments in the URL, runs are loaded one get per run", async ({
 
 test("a scatter with a single field to plot says so, not that the runs have none", async ({ page }) => {
   const experiment = await createExperiment();
-  const ids = await Promise.all([0.3, 0.2].map(async (loss) => (await createRun(experiment.id, { metrics: { loss } })).info.run_id));
+  const ids = await Promise.all([0.3, 0.2].map(async (loss, i) => (await createRun(experiment.id, { name: `single-${String(i)}`, metrics: { loss } })).info.run_id));
   await page.goto(`/compare-runs?runs=${ids.join(",")}&experiments=${experiment.id}`);
   await expect(runHeaders(page)).toHaveCount(2);
   await expect(page.getByText("A scatter needs two fields, and these runs have one param or metric.")).toBeVisible();
@@ -310,8 +309,12 @@ test("overlay charts: one per differing metric, in the table's run colours, with
   const legend = loss.getByTestId("legend-entry");
   await expect(legend).toHaveCount(3);
   const chartColours = new Map(await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id") ?? "", el.getAttribute("data-color") ?? ""] as const)));
-  // Each run's own colour, the same as in any other view (two runs may share one: it depends on the id alone).
-  for (const run of runs) expect(chartColours.get(run.id)).toBe(runColor(run.id));
+  // Three runs seen together get three colours, the table's (its headers' swatches) and the charts' alike.
+  expect(new Set(chartColours.values()).size).toBe(3);
+  for (const run of runs) {
+    const swatch = page.getByRole("columnheader").getByRole("button", { name: `Colour of ${run.name}` }).locator("span");
+    expect(await swatch.evaluate((el) => (el as HTMLElement).style.background)).toBe(hexToRgb(chartColours.get(run.id) ?? ""));
+  }
 
   // The chart settings use c-prefixed keys, so the scatter keeps x and y.
   const section = page.getByTestId("compare-charts-section");
@@ -324,3 +327,9 @@ test("overlay charts: one per differing metric, in the table's run colours, with
   await expect(page.getByTestId("compare-charts-section").getByLabel("Log scale")).toBeChecked();
   await page.getByTestId("compare-charts-section").screenshot({ path: test.info().outputPath("compare-charts.png") });
 });
+
+/** `#rrggbb` as the browser writes a style's colour back: `rgb(r, g, b)`. */
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${String(r)}, ${String(g)}, ${String(b)})`;
+}

@@ -1,5 +1,4 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { runColors } from "../src/web/utils/run-colors.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
 
 /**
@@ -162,10 +161,11 @@ test("three runs overlay with a legend in stable colours; hovering a legend entr
   const legend = chart.getByTestId("legend-entry");
   await expect(legend).toHaveText(["alpha", "beta", "gamma"]);
   await expect(chart.locator('[data-testid="chart-line"]')).toHaveCount(3);
-  // A run's colour is its id's alone (run-colors.ts): three runs may share one, so no distinctness check here.
-  const expected = runColors(ids);
-  const colours = await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id"), el.getAttribute("data-color")]));
-  expect(colours).toEqual(ids.map((id) => [id, expected.get(id)]));
+  // Runs seen together get distinct colours, kept for every later view (use-run-colors.ts).
+  const colours = await legend.evaluateAll((els) => els.map((el) => [el.getAttribute("data-run-id") ?? "", el.getAttribute("data-color") ?? ""] as const));
+  expect(colours.map(([id]) => id)).toEqual(ids);
+  const expected = new Map(colours);
+  expect(new Set(expected.values()).size).toBe(3);
   const strokes = await chart.locator('[data-testid="chart-line"]').evaluateAll((els) => els.map((el) => el.getAttribute("stroke")));
   expect(strokes).toEqual(ids.map((id) => expected.get(id)));
   await expect(page.getByTestId("points-badge")).toHaveText(/^3,[67]\d\d of 9,000 points$/);

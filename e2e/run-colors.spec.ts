@@ -1,26 +1,30 @@
 import { expect, test } from "@playwright/test";
-import { RUN_PALETTE, RUN_PALETTE_NAMES, runColor } from "../src/web/utils/run-colors.js";
+import { RUN_PALETTE, RUN_PALETTE_NAMES } from "../src/web/utils/run-colors.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
 
 /**
- * Recolouring a run: two runs of a view may share their ids' colour, so, as in MLflow and W&B, a
- * run's swatch opens a palette; the choice holds in every view of this browser and can be undone.
+ * Recolouring a run: a run keeps the colour it was first given, so two runs first shown apart can
+ * share one when shown together; as in MLflow and W&B, a run's swatch then opens a palette, and the
+ * choice holds in every view of this browser until undone.
  */
 test("a run recoloured from a legend keeps its colour in the compare view and after a reload, until reset", async ({ page }) => {
   const experimentId = (await createExperiment()).id;
   const ids = await Promise.all(["sweep-a", "sweep-b"].map(async (name) => (await createRun(experimentId, { name })).info.run_id));
   await Promise.all(ids.map((id, i) => logMetricSeries(id, "loss", 100, lossCurve(i, 100))));
   const [a, b] = ids as [string, string];
-  const own = runColor(a);
-  const pick = RUN_PALETTE.findIndex((c) => c !== own && c !== runColor(b));
-  const picked = RUN_PALETTE[pick] ?? "";
-  const pickedName = RUN_PALETTE_NAMES[pick] ?? "";
 
   await page.goto(`/experiments/${experimentId}/runs/${a}/metrics/loss?runs=${b}`);
   const chart = page.getByTestId("runs-metric-chart");
   const entry = chart.locator(`[data-testid="legend-entry"][data-run-id="${a}"]`);
+  const other = chart.locator(`[data-testid="legend-entry"][data-run-id="${b}"]`);
   const line = chart.locator(`[data-testid="chart-line"][data-run-id="${a}"]`);
-  await expect(entry).toHaveAttribute("data-color", own);
+  await expect(line).toHaveCount(1);
+  const own = (await entry.getAttribute("data-color")) ?? "";
+  const otherOwn = (await other.getAttribute("data-color")) ?? "";
+  expect(own).not.toBe(otherOwn);
+  const pick = RUN_PALETTE.findIndex((c) => c !== own && c !== otherOwn);
+  const picked = RUN_PALETTE[pick] ?? "";
+  const pickedName = RUN_PALETTE_NAMES[pick] ?? "";
   // The entry still reads as the run's name: the palette is not part of the legend.
   await expect(entry).toHaveText("sweep-a");
 
@@ -43,7 +47,7 @@ test("a run recoloured from a legend keeps its colour in the compare view and af
   await expect(entry).toHaveAttribute("data-color", picked);
   await expect(line).toHaveAttribute("stroke", picked);
   // The other run keeps its own colour.
-  await expect(chart.locator(`[data-testid="legend-entry"][data-run-id="${b}"]`)).toHaveAttribute("data-color", runColor(b));
+  await expect(other).toHaveAttribute("data-color", otherOwn);
 
   // Another view of the run: the compare view's header and its overlay chart.
   await page.goto(`/compare-runs?runs=${a},${b}&experiments=${experimentId}`);

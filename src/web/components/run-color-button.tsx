@@ -1,7 +1,8 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
-import { chooseRunColor, useRunColorChoices } from "../utils/run-color-choices.js";
+import { runColorChoices } from "../utils/run-color-choices.js";
 import { RUN_PALETTE, RUN_PALETTE_NAMES, runColor } from "../utils/run-colors.js";
+import { givenRunColor } from "../utils/use-run-colors.js";
 import "./run-color-button.css";
 
 interface Props {
@@ -58,7 +59,7 @@ interface PopoverProps {
 
 function ColorPopover({ id, runId, runName, color, at, onClose }: PopoverProps) {
   const popover = useRef<HTMLDivElement>(null);
-  const chosen = useRunColorChoices().has(runId);
+  const chosen = runColorChoices.use().has(runId);
   useLayoutEffect(() => {
     const element = popover.current;
     if (!element) return;
@@ -72,8 +73,8 @@ function ColorPopover({ id, runId, runName, color, at, onClose }: PopoverProps) 
     return () => element.removeEventListener("toggle", closed);
   }, [onClose]);
   const choose = (next: string | undefined): void => {
-    // The id's own colour is not stored as a choice: "Back to its own colour" then has nothing to undo.
-    chooseRunColor(runId, next === runColor(runId) ? undefined : next);
+    // The run's own colour is not stored as a choice: "Back to its own colour" then has nothing to undo.
+    runColorChoices.set([[runId, next === (givenRunColor(runId) ?? runColor(runId)) ? undefined : next]]);
     popover.current?.hidePopover();
   };
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUN_PALETTE, runColor, runColors } from "./run-colors.js";
+import { RUN_PALETTE, runColor } from "./run-colors.js";
 
 /** Run-id-like hex strings from a seeded LCG. */
 function runIds(n: number): string[] {
@@ -96,18 +96,6 @@ describe("runColor", () => {
   it("differs between ids that differ in one character", () => {
     const colors = new Set(["run-a", "run-b", "run-c", "run-d"].map(runColor));
     expect(colors.size).toBeGreaterThan(1);
-  });
-});
-
-describe("runColors", () => {
-  it("gives each run its own colour whatever the other runs of the view are", () => {
-    const ids = runIds(40);
-    const views = [ids.slice(0, 4), ids.slice(0, 7), ids.slice(2, 30), [...ids].reverse()];
-    for (const view of views) {
-      const colours = runColors(view);
-      expect(colours.size).toBe(view.length);
-      for (const id of view) expect(colours.get(id)).toBe(runColor(id));
-    }
   });
 });
 

@@ -1,11 +1,10 @@
 /**
- * Run colours: a run's colour is a function of its id alone, the same in every chart, legend and
- * view, whatever the other runs of the view are. Adding, removing or reordering runs never repaints
- * any run. (Re-shading runs that shared a colour within a view made a run change colour between
- * two views of different sets, so there is no per-view collision handling.)
+ * The run palette, and each run id's own colour in it. A run is drawn in the colour it was given
+ * when first shown (`use-run-colors.ts`: its id's own colour unless another run of that view had
+ * it), kept for every later view, so adding, removing or reordering runs never repaints a run.
  *
- * Two runs of a view can therefore share a colour; the palette is as large as it can be while its
- * colours stay apart, to make that rare and make any two different colours easy to tell apart:
+ * The palette is as large as it can be while its colours stay apart, so any two of them are easy to
+ * tell apart:
  * twenty colours, every pair at least 15 apart in CIEDE2000 (a thin line's colour differences look
  * smaller than a swatch's), each with a contrast of at least 3:1 on the light and the dark theme's
  * backgrounds (WCAG's floor for graphics), so no run fades into either theme. They were chosen by
@@ -59,12 +58,4 @@ function hash(text: string): number {
 /** The run's colour: the same wherever the run is shown. */
 export function runColor(runId: string): string {
   return RUN_PALETTE[hash(runId) % RUN_PALETTE.length] as string;
-}
-
-/**
- * The colours of a view's runs, by run id: the colour the user chose for a run (`run-color-choices.ts`),
- * else its own `runColor`; either way independent of the other runs of the view.
- */
-export function runColors(runIds: readonly string[], chosen: ReadonlyMap<string, string> = new Map()): Map<string, string> {
-  return new Map(runIds.map((id) => [id, chosen.get(id) ?? runColor(id)]));
 }

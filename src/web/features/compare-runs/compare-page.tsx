@@ -7,8 +7,7 @@ import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { LoadingState } from "../../components/loading-state.js";
-import { useRunColorChoices } from "../../utils/run-color-choices.js";
-import { runColors } from "../../utils/run-colors.js";
+import { useRunColors } from "../../utils/use-run-colors.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import type { ChartSettings } from "../metric-page/chart-settings.js";
 import { CompareCharts } from "./compare-charts.js";
@@ -43,10 +42,10 @@ export function ComparePage() {
   useDocumentTitle(`Compare ${plural(state.runIds.length, "run")}`);
 
   const loaded = query.data?.runs;
-  // The run colours of every chart and view: from the run ids (or the user's choice), so pinning a
+  // The run colours of every chart and view: each run keeps its own (use-run-colors.ts), so pinning a
   // reference or adding a run repaints nothing, and the table's colours are the overlay charts' colours.
-  const chosen = useRunColorChoices();
-  const colors = useMemo(() => runColors((loaded ?? []).map((r) => r.info.run_id), chosen), [loaded, chosen]);
+  const loadedIds = useMemo(() => (loaded ?? []).map((r) => r.info.run_id), [loaded]);
+  const colors = useRunColors(loadedIds);
   const colorOf = (runId: string) => colors.get(runId) ?? "var(--text-faint)";
   const runs = useMemo((): Run[] => {
     const all = loaded ?? [];

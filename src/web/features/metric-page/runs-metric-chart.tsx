@@ -12,8 +12,7 @@ import { toPlotSeries, type PlotSeries } from "./chart-series.js";
 import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatCount } from "../../utils/format.js";
-import { useRunColorChoices } from "../../utils/run-color-choices.js";
-import { runColors } from "../../utils/run-colors.js";
+import { useRunColors } from "../../utils/use-run-colors.js";
 import { runDisplayNames } from "../../utils/run-display-names.js";
 import { LiveBadge } from "./live-badge.js";
 import { useLiveRuns } from "./use-live-runs.js";
@@ -37,7 +36,7 @@ export interface ChartRun {
 }
 
 export interface RunsMetricChartProps {
-  /** The runs to overlay (any number; fetched 100 per request). Colours come from the run ids (`run-colors.ts`) or the user's choice (`run-color-choices.ts`). */
+  /** The runs to overlay (any number; fetched 100 per request). Each run keeps its colour across views (`use-run-colors.ts`). */
   readonly runs: readonly ChartRun[];
   readonly metricKey: string;
   /** Axis, scale, smoothing, outliers and zoom: keep them in the URL (`chart-settings.ts`). */
@@ -91,20 +90,21 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
   }, []);
   // Each run's drawn series, by the answer's series object: a poll replaces only the live runs'
   // objects (`mergeSeries`), so the other runs keep theirs and are not rebuilt every 10 s.
-  const chosen = useRunColorChoices();
-  const built = useMemo(() => new WeakMap<SampledSeriesColumns, PlotSeries>(), [runIds, settings, chosen]);
+  const colors = useRunColors(runIds);
+  const built = useMemo(() => new WeakMap<SampledSeriesColumns, PlotSeries>(), [runIds, settings]);
   // Geometry from the data and settings only; names join after, sharing the points arrays, so the
   // lines are not rebuilt when the runs' names arrive after the history.
   const plotted = useMemo(() => {
-    const colors = runColors(runIds, chosen);
     return (history.data?.series ?? []).flatMap((s) => {
       const color = colors.get(s.run_id);
       if (!color) return [];
-      const plot = built.get(s) ?? toPlotSeries(s, { runName: s.run_id, color }, settings);
+      // A recoloured run keeps its geometry.
+      const cached = built.get(s);
+      const plot = cached ? (cached.color === color ? cached : { ...cached, color }) : toPlotSeries(s, { runName: s.run_id, color }, settings);
       built.set(s, plot);
       return [plot];
     });
-  }, [history.data, runIds, settings, built, chosen]);
+  }, [history.data, settings, built, colors]);
   const series = useMemo(() => {
     const names = runDisplayNames(runs);
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
