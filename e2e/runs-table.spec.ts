@@ -212,6 +212,14 @@ test("Enter completes a half-typed word from the list but applies a finished fil
   await expect(page).toHaveURL(/filter=metrics\.loss/);
   await expect(box).toHaveValue("metrics.loss < 0.5");
 
+  // A value typed to its end: Enter quotes it and applies the filter at once (Tab would only complete).
+  await box.fill("");
+  await box.pressSequentially("params.lr = 0.001");
+  await expect(page.getByRole("option", { name: "0.001", exact: true })).toBeVisible();
+  await box.press("Enter");
+  await expect(page).toHaveURL(/filter=params\.lr\+%3D\+%270\.001%27|filter=params\.lr%20%3D%20%270\.001%27/);
+  await expect(box).toHaveValue("params.lr = '0.001'");
+
   // A real mistake stays an error at once.
   await box.fill("foo");
   await expect(page.getByTestId("filter-error")).toHaveAttribute("role", "alert");

@@ -69,13 +69,15 @@ export function SearchBox({ applied, onApply, source, onValueQuery }: Props) {
     setNavigated(false);
     setTriedInvalid(false);
   };
-  const accept = (index: number) => {
+  /** Puts the suggestion in; the new text. */
+  const accept = (index: number): string | undefined => {
     const item = items[index];
-    if (!item || !suggestions) return;
+    if (!item || !suggestions) return undefined;
     const next = text.slice(0, suggestions.from) + item.insert + text.slice(suggestions.to);
     const at = suggestions.from + item.insert.length;
     pendingCaret.current = at;
     edit(next, at);
+    return next;
   };
   const apply = () => {
     if (!check.ok) {
@@ -102,8 +104,15 @@ export function SearchBox({ applied, onApply, source, onValueQuery }: Props) {
     } else if (event.key === "Enter") {
       event.preventDefault();
       const typedHere = lastEdit.current?.text === text && lastEdit.current.caret === caret;
-      if (listOpen && suggestions && (navigated || (typedHere && enterCompletes(text, suggestions, items[highlight])))) accept(highlight);
-      else apply();
+      if (listOpen && suggestions && (navigated || (typedHere && enterCompletes(text, suggestions, items[highlight])))) {
+        const next = accept(highlight);
+        // A value ends what was typed (`params.lr = 0.001` becomes `… = '0.001'`): Enter also applies
+        // the filter when that makes it whole, as "Press Enter to apply" promised. Tab only completes.
+        if (suggestions.context === "value" && next !== undefined && checkRunFilter(next).ok) {
+          setOpen(false);
+          onApply(next.trim());
+        }
+      } else apply();
     } else if (event.key === "Escape") {
       if (open) setOpen(false);
       else inputRef.current?.blur();
