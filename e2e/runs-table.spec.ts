@@ -225,6 +225,27 @@ test("Enter completes a half-typed word from the list but applies a finished fil
   await expect(page.getByTestId("filter-error")).toHaveAttribute("role", "alert");
 });
 
+test("a filter that matches nothing because of a misspelt name says which name no run has, and what was meant", async ({ page }) => {
+  await page.goto(runsUrl());
+  await waitAllLoaded(page);
+  const box = page.getByLabel("Filter runs");
+  await box.fill("metrics.los < 1 AND attributes.status = 'FINSHED'");
+  await box.press("Escape");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("No runs match this filter")).toBeVisible();
+  await expect(page.getByTestId("filter-key-hints").locator("li")).toHaveText([
+    "No run here has metrics.los: did you mean metrics.loss?",
+    "No run here has attributes.status = 'FINSHED': did you mean attributes.status = 'FINISHED'?",
+  ]);
+  await page.screenshot({ path: "test-results/runs-table/filter-key-hints.png" });
+  // Names the runs have get no hint, even when the filter matches nothing.
+  await box.fill("metrics.loss < -1");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("No runs match this filter")).toBeVisible();
+  await expect(page).toHaveURL(/loss\+%3C\+-1|loss%20%3C%20-1/);
+  await expect(page.getByTestId("filter-key-hints")).toHaveCount(0);
+});
+
 test("a runs link sends one search for its first 100 runs (the route's early fetch is the table's), then larger pages", async ({ page }) => {
   const searches = recordRunSearches(page);
   // In the server's default order the first page is whole subtrees, collapsed to a few rows: the table's

@@ -1,5 +1,5 @@
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import type { SearchRunsResponse } from "../../../core/api/endpoints.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
@@ -15,10 +15,12 @@ interface Props {
   filter: string;
   grid: ComponentProps<typeof RunsGrid>;
   loadedCount: number;
+  /** Said under "No runs match this filter" (names in the filter that no run has). */
+  emptyHint?: ReactNode;
 }
 
 /** The table area's states: first load, server error (e.g. a filter the server refuses), empty, or the grid. */
-export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount }: Props) {
+export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount, emptyHint }: Props) {
   if (invalidFilter !== undefined) return <ErrorBanner title="The filter is not valid, so no search was sent" error={invalidFilter} />;
   if (query.isPending) {
     return (
@@ -35,6 +37,7 @@ export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount
       failure ?? (
         <EmptyState title={filter ? "No runs match this filter" : "No runs here yet"}>
           {filter ? "Change or clear the filter above." : "Runs logged to this experiment with any MLflow client appear here."}
+          {filter && emptyHint}
         </EmptyState>
       )
     );

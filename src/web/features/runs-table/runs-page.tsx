@@ -21,6 +21,7 @@ import { ExperimentNotes } from "./experiment-notes.js";
 import { ExperimentNotFound } from "./experiment-not-found.js";
 import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
+import { FilterKeyHintsNote } from "./filter-key-hints-note.js";
 import { RunsBody } from "./runs-body.js";
 import { RunsSearchBox } from "./runs-search-box.js";
 import type { ActiveRow } from "./runs-grid.js";
@@ -185,6 +186,7 @@ export function RunsPage() {
         query={query}
         rows={rows}
         filter={view.filter}
+        emptyHint={<FilterKeyHintsNote filter={view.filter} experimentIds={experimentIds} viewType={view.viewType} />}
         grid={{
           rows,
           nameColumn,
