@@ -32,6 +32,9 @@ test("the tree lists the top level, opens a folder lazily with one request, and 
   const image = preview(page).getByTestId("artifact-image");
   await expect(image).toHaveAttribute("src", `/get-artifact?path=plots%2Floss%20curve.png&run_uuid=${run.info.run_id}`);
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(12);
+  // A 12×8 image would be a speck: it is enlarged by whole pixels (16×, to 192×128), and says so.
+  await expect(preview(page).getByTestId("artifact-image-size")).toHaveText("12 × 8 px, shown 16× larger");
+  expect(await image.evaluate((img: HTMLImageElement) => [img.clientWidth, img.clientHeight, getComputedStyle(img).imageRendering])).toEqual([192, 128, "pixelated"]);
 });
 
 test("JSON is pretty-printed, CSV is a table, and HTML is shown as inert text", async ({ page }) => {

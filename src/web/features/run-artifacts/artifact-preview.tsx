@@ -10,6 +10,7 @@ import { parentPath } from "./artifact-tree.js";
 import { csvTable, parseCsvRows } from "./csv-rows.js";
 import { fileName, IMAGE_PREVIEW_MAX_BYTES, previewKind, TABLE_PREVIEW_ROWS, TEXT_PREVIEW_BYTES, type PreviewKind } from "./preview-kind.js";
 import { tableCutNotice, textCutNotice } from "./preview-notice.js";
+import { pixelScale } from "./pixel-scale.js";
 import { PreviewText } from "./preview-text.js";
 import { unopenableReason } from "./unopenable-reason.js";
 
@@ -192,11 +193,27 @@ function ImageFailure({ runId, path }: { runId: string; path: string }) {
 
 function ImageBody({ runId, path }: { runId: string; path: string }) {
   const [failed, setFailed] = useState(false);
+  const [size, setSize] = useState<{ width: number; height: number } | undefined>(undefined);
   if (failed) return <ImageFailure runId={runId} path={path} />;
+  const scale = size ? pixelScale(size.width, size.height) : 1;
   return (
-    <div className="artifact-image-frame">
-      <img src={artifactUrl(runId, path)} alt={fileName(path)} decoding="async" data-testid="artifact-image" onError={() => setFailed(true)} />
-    </div>
+    <figure className="artifact-image-frame">
+      <img
+        src={artifactUrl(runId, path)}
+        alt={fileName(path)}
+        decoding="async"
+        data-testid="artifact-image"
+        className={scale > 1 ? "is-enlarged" : undefined}
+        style={size && scale > 1 ? { width: size.width * scale, height: size.height * scale } : undefined}
+        onLoad={(event) => setSize({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })}
+        onError={() => setFailed(true)}
+      />
+      {size && (
+        <figcaption className="faint artifact-image-size" data-testid="artifact-image-size">
+          {size.width.toLocaleString("en-US")} × {size.height.toLocaleString("en-US")} px{scale > 1 ? `, shown ${String(scale)}× larger` : ""}
+        </figcaption>
+      )}
+    </figure>
   );
 }
 
