@@ -35,53 +35,60 @@ export function createAppRouter(queryClient: QueryClient) {
       // declared so that it does not warn about it on every load.
       HydrateFallback: NoFallback,
       children: [
-        { path: paths.home.path, loader: () => redirect(paths.experiments.href()) },
         {
-          path: paths.experiments.path,
-          element: <ExperimentsPage />,
-          shouldRevalidate: onPathChange,
-          loader: () => {
-            void queryClient.prefetchQuery(experimentListQueryOptions("ACTIVE_ONLY"));
-            return null;
-          },
+          // A page that fails (its code did not load, a render error) shows its error inside the
+          // layout, so the header and its way back stay; the root's boundary is for the layout itself.
+          errorElement: <RouteError />,
+          children: [
+            { path: paths.home.path, loader: () => redirect(paths.experiments.href()) },
+            {
+              path: paths.experiments.path,
+              element: <ExperimentsPage />,
+              shouldRevalidate: onPathChange,
+              loader: () => {
+                void queryClient.prefetchQuery(experimentListQueryOptions("ACTIVE_ONLY"));
+                return null;
+              },
+            },
+            {
+              path: paths.runs.path,
+              element: <RunsPage />,
+              shouldRevalidate: onPathChange,
+              loader: ({ params, request }) => {
+                prefetchRunsView(queryClient, params.experimentIds, new URL(request.url).searchParams);
+                return null;
+              },
+            },
+            {
+              path: paths.run.path,
+              // The run page carries the markdown renderer: loaded on first visit, not with the table.
+              lazy: async () => ({ Component: (await routeModules.runPage()).RunPage }),
+              shouldRevalidate: onPathChange,
+              loader: ({ params }) => {
+                if (params.runId) void queryClient.prefetchQuery(runQueryOptions(params.runId));
+                return null;
+              },
+            },
+            { path: paths.runMetrics.path, lazy: async () => ({ Component: (await routeModules.runMetricsPage()).RunMetricsPage }) },
+            {
+              path: paths.metric.path,
+              lazy: async () => ({ Component: (await routeModules.metricPage()).MetricPage }),
+              shouldRevalidate: onPathChange,
+              // The chart's history is fetched while the page's code loads, not after it renders.
+              loader: ({ params, request }) => {
+                prefetchMetricChart(queryClient, params.runId ?? "", params["*"] ?? "", new URL(request.url).searchParams);
+                return null;
+              },
+            },
+            // MLflow's URL of an experiment is its runs table.
+            {
+              path: "/experiments/:experimentIds",
+              loader: ({ params, request }) => redirect(paths.runs.href({ experimentIds: (params.experimentIds ?? "").split(","), search: new URL(request.url).search.slice(1) })),
+            },
+            { path: paths.compareRuns.path, lazy: async () => ({ Component: (await routeModules.comparePage()).ComparePage }) },
+            { path: "*", element: <NotFoundPage /> },
+          ],
         },
-        {
-          path: paths.runs.path,
-          element: <RunsPage />,
-          shouldRevalidate: onPathChange,
-          loader: ({ params, request }) => {
-            prefetchRunsView(queryClient, params.experimentIds, new URL(request.url).searchParams);
-            return null;
-          },
-        },
-        {
-          path: paths.run.path,
-          // The run page carries the markdown renderer: loaded on first visit, not with the table.
-          lazy: async () => ({ Component: (await routeModules.runPage()).RunPage }),
-          shouldRevalidate: onPathChange,
-          loader: ({ params }) => {
-            if (params.runId) void queryClient.prefetchQuery(runQueryOptions(params.runId));
-            return null;
-          },
-        },
-        { path: paths.runMetrics.path, lazy: async () => ({ Component: (await routeModules.runMetricsPage()).RunMetricsPage }) },
-        {
-          path: paths.metric.path,
-          lazy: async () => ({ Component: (await routeModules.metricPage()).MetricPage }),
-          shouldRevalidate: onPathChange,
-          // The chart's history is fetched while the page's code loads, not after it renders.
-          loader: ({ params, request }) => {
-            prefetchMetricChart(queryClient, params.runId ?? "", params["*"] ?? "", new URL(request.url).searchParams);
-            return null;
-          },
-        },
-        // MLflow's URL of an experiment is its runs table.
-        {
-          path: "/experiments/:experimentIds",
-          loader: ({ params, request }) => redirect(paths.runs.href({ experimentIds: (params.experimentIds ?? "").split(","), search: new URL(request.url).search.slice(1) })),
-        },
-        { path: paths.compareRuns.path, lazy: async () => ({ Component: (await routeModules.comparePage()).ComparePage }) },
-        { path: "*", element: <NotFoundPage /> },
       ],
     },
   ]);

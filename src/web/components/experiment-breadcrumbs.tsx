@@ -11,25 +11,23 @@ interface Props {
 }
 
 /**
- * Experiments / <experiment> / … /: the way back from any page under an experiment (also when the
- * page's own data did not load), named as the runs page is titled.
+ * Experiments / <experiment> / …: the way back from any page under an experiment (also when the
+ * page's own data did not load), named as the runs page is titled. Separators go only between
+ * crumbs: the page's title below names where the user is.
  */
 export function ExperimentBreadcrumbs({ experimentIds, experimentName, trail = [] }: Props) {
   const label = experimentIds.length === 1 ? (experimentName ?? `Experiment ${experimentIds[0] ?? ""}`) : `${experimentIds.length} experiments`;
+  const crumbs: ReactNode[] = [
+    <Link to={paths.experiments.href()}>Experiments</Link>,
+    ...(experimentIds.length > 0 ? [<Link to={paths.runs.href({ experimentIds })}>{label}</Link>] : []),
+    ...trail,
+  ];
   return (
     <nav className="breadcrumbs" aria-label="Breadcrumbs">
-      <Link to={paths.experiments.href()}>Experiments</Link>
-      <span>/</span>
-      {experimentIds.length > 0 && (
-        <>
-          <Link to={paths.runs.href({ experimentIds })}>{label}</Link>
-          <span>/</span>
-        </>
-      )}
-      {trail.map((crumb, i) => (
+      {crumbs.map((crumb, i) => (
         <Fragment key={i}>
+          {i > 0 && <span aria-hidden="true">/</span>}
           {crumb}
-          <span>/</span>
         </Fragment>
       ))}
     </nav>

@@ -35,7 +35,11 @@ export function CreateExperimentForm() {
         placeholder="Experiment name"
         aria-label="New experiment name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          setName(e.target.value);
+          // The server's refusal was about the name that was sent; an edited one has not been refused.
+          if (create.isError) create.reset();
+        }}
         onKeyDown={(e) => {
           if (e.key === "Escape") setOpen(false);
         }}

@@ -72,7 +72,11 @@ export function ExperimentRow({ experiment, index, measureRef, checked, onToggle
             aria-describedby={rename.isError ? `experiment-problem-${id}` : undefined}
             readOnly={rename.isPending}
             value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              // The refusal was about the name that was sent; an edited one has not been refused.
+              if (rename.isError) rename.reset();
+            }}
             onBlur={(e) => {
               // Moving to the row's own Save or Cancel button is not leaving the editor.
               if (e.relatedTarget instanceof Node && rowRef.current?.contains(e.relatedTarget)) return;
