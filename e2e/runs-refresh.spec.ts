@@ -27,6 +27,22 @@ test("Refresh brings in a run created meanwhile, from the keyboard too, without 
   await expect(refresh).toBeFocused();
 });
 
+test("a Refresh the server does not answer says so at its first retry, keeps the rows, and recovers", async ({ page }) => {
+  const experiment = await createExperiment();
+  await createRun(experiment.id, { name: "kept", startTime: 1_700_000_000_000 });
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  await expect(runRow(page, "kept")).toBeVisible();
+  await page.route("**/runs/search", (route) => route.fulfill({ status: 503, contentType: "text/plain", body: "Service Unavailable" }));
+  const refresh = page.getByRole("button", { name: "Refresh runs" });
+  await refresh.click();
+  // The first retry comes a second after the failure: the button says so then, not after the last try.
+  await expect(refresh).toHaveText(/No answer, retrying…/, { timeout: 2500 });
+  await expect(runRow(page, "kept")).toBeVisible();
+  await page.unroute("**/runs/search");
+  await expect(refresh).toHaveText(/^↻\s*Refresh$/);
+  await expect(runRow(page, "kept")).toBeVisible();
+});
+
 test("while a run is RUNNING the table refreshes itself every 30 s and shows it finished, then stops", async ({ page }) => {
   await page.clock.install();
   const experiment = await createExperiment();

@@ -72,7 +72,7 @@ export function ExperimentsPage() {
           {...{ [SEARCH_FIELD_ATTRIBUTE]: "" }}
         />
         <ViewTypeSwitch label="Experiment lifecycle" value={viewType} onChange={(view) => update({ view })} />
-        <RefreshButton what="experiments" onRefresh={() => void (experiments.isRefetching || experiments.refetch())} refreshing={experiments.isRefetching} />
+        <RefreshButton what="experiments" onRefresh={() => void (experiments.isRefetching || experiments.refetch())} refreshing={experiments.isRefetching} retrying={experiments.failureCount > 0} />
         <div className="toolbar-spacer" />
         {checkedIds.length > 0 && (
           <Link className="btn" to={paths.runs.href({ experimentIds: checkedIds })}>

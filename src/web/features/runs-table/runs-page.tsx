@@ -168,7 +168,7 @@ export function RunsPage() {
             </button>
           </div>
         )}
-        <RefreshButton what="runs" onRefresh={refresh} refreshing={refreshing} />
+        <RefreshButton what="runs" onRefresh={refresh} refreshing={refreshing} retrying={query.failureCount > 0} />
         <DownloadRunsButton loaded={loaded} selectedIds={view.selected} experimentIds={experimentIds} />
         <div className="toolbar-spacer" />
         <SelectionActions
