@@ -32,7 +32,12 @@ export function useRunTagMutation() {
       return patchCachedRun(queryClient, change.runId, (run) => withTag(run, change.key, change.value));
     },
     onError: (_error, _change, snapshot) => restoreSnapshot(queryClient, snapshot),
-    onSettled: (_data, _error, change) => settleTagChange(queryClient, change),
+    // After a save the re-read is awaited, so the editor shows the server's run; after a failed one
+    // it is not: an unreachable server would hold the error back for the re-read's retries (~3 s).
+    onSettled: (_data, error, change) => {
+      const settled = settleTagChange(queryClient, change);
+      return error ? undefined : settled;
+    },
   });
 }
 

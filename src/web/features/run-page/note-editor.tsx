@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { SystemTags, type Run } from "../../../core/index.js";
 import { useRunTagMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
@@ -11,7 +11,8 @@ import { UnsavedChangesPrompt } from "./unsaved-changes-prompt.js";
 /**
  * The run's note (`mlflow.note.content`, as MLflow's UI stores it): markdown with Write/Preview,
  * saved with set-tag. Saving is optimistic: the note shows at once and the editor reopens with the
- * draft if the server refuses it. Read-only for a deleted run, whose tags MLflow will not change.
+ * draft if the server refuses it or cannot be reached. Read-only for a deleted run, whose tags MLflow
+ * will not change.
  */
 export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const note = runTag(run, SystemTags.NOTE) ?? "";
@@ -29,6 +30,15 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
     if (wasEditing.current && !editing) editButton.current?.focus();
     wasEditing.current = editing;
   }, [editing]);
+
+  // Opening on an existing note is mostly to add to it: the caret goes after the text, not before it
+  // (autoFocus alone leaves it at the start). A stable callback, so it runs when the textarea mounts
+  // (opening the editor, back from Preview, reopening after a failed save) and not on every keystroke.
+  const focusAtEnd = useCallback((textarea: HTMLTextAreaElement | null) => {
+    if (!textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, []);
 
   const start = () => {
     setDraft(note);
@@ -71,7 +81,8 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
           setEditing(false);
         }}
       />
-      {save.isError && <ErrorBanner title="The note was not saved" error={save.error} />}
+      {/* The editor reopens with the draft below this, so Save can simply be pressed again. */}
+      {save.isError && <ErrorBanner title="Could not save the note" error={save.error} />}
       {editing ? (
         <div
           className="note-editor"
@@ -95,7 +106,7 @@ export function NoteEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
             <textarea
               className="input note-textarea"
               aria-label="Note (markdown)"
-              autoFocus
+              ref={focusAtEnd}
               rows={10}
               value={draft}
               placeholder="Markdown: **bold**, - lists, [links](https://…), `code`"

@@ -20,7 +20,9 @@ import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { MetricsTable } from "./metrics-table.js";
 import { NoteEditor } from "./note-editor.js";
 import { ParamsTable } from "./params-table.js";
+import { RefreshErrorNotice } from "./refresh-error-notice.js";
 import { RunOverview } from "./run-overview.js";
+import { runPageView } from "./run-page-view.js";
 import { RunTitle } from "./run-title.js";
 import { TagsEditor } from "./tags-editor.js";
 import "./run-page.css";
@@ -48,8 +50,9 @@ export function RunPage() {
   const experiment = useQuery(experimentQueryOptions(expId));
   useDocumentTitle(run.data ? run.data.info.run_name || run.data.info.run_id : run.isError && isMissingResource(run.error) ? "Run not found" : undefined);
 
-  if (run.isPending) return <LoadingState label="Loading run…" />;
-  if (run.isError) {
+  const view = runPageView({ hasData: run.data !== undefined, isError: run.isError });
+  if (view === "loading") return <LoadingState label="Loading run…" />;
+  if (view === "load-error") {
     const runsLink = <Link to={paths.runs.href({ experimentIds: [experimentId] })}>Back to the runs of {experiment.data?.name ?? `experiment ${experimentId}`}</Link>;
     return (
       <div className="page page-scroll run-page">
@@ -76,6 +79,8 @@ export function RunPage() {
       </div>
     );
   }
+  // Narrowed again for the compiler: runPageView only says "run" with data.
+  if (!run.data) return null;
   const { info, data, inputs } = run.data;
   const deleted = info.lifecycle_stage === "deleted";
   return (
@@ -88,6 +93,9 @@ export function RunPage() {
           <StatusBadge status={info.status} />
           {deleted ? <span className="badge badge-danger">deleted</span> : <DeleteRunButton run={run.data} />}
         </div>
+        {run.isError && (
+          <RefreshErrorNotice error={run.error} live={isLiveStatus(info.status)} refreshSeconds={LIVE_REFRESH_MS / 1000} onRetry={() => void run.refetch()} />
+        )}
         {deleted && <DeletedRunBanner run={run.data} />}
         <div className="run-grid">
           <RunOverview run={run.data} />

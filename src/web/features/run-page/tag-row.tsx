@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { RunTag } from "../../../core/index.js";
 import { useRunTagMutation } from "../../api/runs/run-mutations.js";
-import { errorMessage } from "../../lib/error-message.js";
+import { ErrorBanner } from "../../components/error-banner.js";
 import { LongValueText } from "./long-value-text.js";
 
 interface Props {
@@ -20,9 +20,15 @@ export function TagRow({ runId, tag, editable, reserved = false, onDelete }: Pro
   const editing = editingState && editable;
   const [draft, setDraft] = useState(tag.value);
   const change = useRunTagMutation();
+  // Cancelling gives up the draft, so the error about saving it goes too.
+  const cancel = () => {
+    change.reset();
+    setEditing(false);
+  };
   const save = () => {
     setEditing(false);
-    if (draft !== tag.value) change.mutate({ runId, key: tag.key, value: draft });
+    // A failed save reopens the input with the draft, as the note editor does, so Save can be pressed again.
+    if (draft !== tag.value) change.mutate({ runId, key: tag.key, value: draft }, { onError: () => setEditing(true) });
   };
 
   return (
@@ -45,17 +51,13 @@ export function TagRow({ runId, tag, editable, reserved = false, onDelete }: Pro
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === "Enter") save();
-              if (e.key === "Escape") setEditing(false);
+              if (e.key === "Escape") cancel();
             }}
           />
         ) : (
           <LongValueText value={tag.value} label={tag.key} />
         )}
-        {change.isError && (
-          <div className="field-problem" role="alert">
-            {errorMessage(change.error)}
-          </div>
-        )}
+        {change.isError && <ErrorBanner title="Could not save the tag" error={change.error} />}
       </td>
       <td className="kv-actions">
         {editable &&
@@ -64,7 +66,7 @@ export function TagRow({ runId, tag, editable, reserved = false, onDelete }: Pro
               <button type="button" className="btn btn-small btn-primary" onClick={save}>
                 Save
               </button>
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>
+              <button type="button" className="btn btn-small btn-ghost" onClick={cancel}>
                 Cancel
               </button>
             </>

@@ -114,13 +114,14 @@ export function TagsEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
       {deletion.deleted && (
         <DeletedTagNotice tag={deletion.deleted} undoing={deletion.undoing} undoError={deletion.undoError} onUndo={deletion.undo} onDismiss={deletion.dismiss} />
       )}
-      {deletion.deleteError !== undefined && <ErrorBanner title="The tag was not deleted" error={deletion.deleteError} />}
+      {deletion.deleteError !== undefined && <ErrorBanner title="Could not delete the tag" error={deletion.deleteError} />}
       {problem && (
         <div className="field-problem" role="alert">
           {problem}
         </div>
       )}
-      {add.isError && <ErrorBanner title="The tag was not added" error={add.error} />}
+      {/* The key and value stay in the inputs (they are cleared only on success): Add tag again retries. */}
+      {add.isError && <ErrorBanner title="Could not add the tag" error={add.error} />}
       {systemTags.length > 0 && (
         <details className="system-tags">
           <summary>
