@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
+import { hexToRgb } from "./support/css-color.js";
 
 /**
  * A QA review of the metric page: run colours that changed between views, an all-NaN metric drawn
@@ -221,4 +222,32 @@ test("a log scale labels both ends of its axis, with powers of ten between", asy
   expect(Math.abs(bottom.y + bottom.height / 2 - (plot.y + plot.height))).toBeLessThan(4);
   expect(Math.abs(top.y + top.height / 2 - plot.y)).toBeLessThan(4);
   await shot(page, "log-scale-ticks");
+});
+
+test("a metric each run logged once is drawn as a bar per run from zero, not a column of dots; a longer series brings the lines back", async ({ page }) => {
+  const experimentId = (await createExperiment()).id;
+  const scores = [0.9, 0.8, -0.1];
+  const ids = await Promise.all(scores.map(async (score, i) => (await createRun(experimentId, { name: `final-${String(i)}`, metrics: { score } })).info.run_id));
+  await page.goto(metricUrl(experimentId, ids, "score"));
+  const chart = page.getByTestId("runs-metric-chart");
+  const bars = chart.getByTestId("value-bar");
+  await expect(bars).toHaveCount(3);
+  await expect(bars).toHaveText(["final-00.9", "final-10.8", "final-2-0.1"]);
+  await expect(chart.getByTestId("chart-plot-area")).toHaveCount(0);
+  // Lengths are the values' (zero sits a tenth in, for the -0.1): 0.9 is 9/8 of 0.8, 9 times -0.1.
+  const widths = await bars.evaluateAll((rows) => rows.map((row) => row.querySelector<HTMLElement>(".rmc-bars-bar")?.getBoundingClientRect().width ?? 0));
+  expect((widths[0] ?? 0) / (widths[1] ?? 1)).toBeCloseTo(9 / 8, 1);
+  expect((widths[0] ?? 0) / (widths[2] ?? 1)).toBeCloseTo(9, 0);
+  // The bar is the run's colour, and hovering it highlights the run as a line does.
+  const colour = await chart.locator(`[data-testid="legend-entry"][data-run-id="${ids[0] ?? ""}"]`).getAttribute("data-color");
+  expect(await bars.first().locator(".rmc-bars-bar").evaluate((el) => (el as HTMLElement).style.background)).toBe(hexToRgb(colour ?? ""));
+  await bars.first().hover();
+  await expect(chart.locator(`[data-testid="legend-entry"][data-run-id="${ids[0] ?? ""}"]`)).toHaveClass(/is-highlighted/);
+  await shot(page, "single-value-bars");
+
+  // One run logging the metric over steps: a line chart again.
+  await logMetricSeries(ids[1] ?? "", "score", 50, lossCurve(1, 50));
+  await page.reload();
+  await expect(chart.locator('[data-testid="chart-line"][data-points]')).toHaveCount(3);
+  await expect(chart.getByTestId("single-value-bars")).toHaveCount(0);
 });

@@ -13,6 +13,8 @@ import { chartHistoryQuery } from "./chart-query.js";
 import type { ChartSettings, ChartZoom } from "./chart-settings.js";
 import { formatCount } from "../../utils/format.js";
 import { useRunColors } from "../../utils/use-run-colors.js";
+import { SingleValueBars } from "./single-value-bars.js";
+import { singleValueBars } from "./single-values.js";
 import { runDisplayNames } from "../../utils/run-display-names.js";
 import { LiveBadge } from "./live-badge.js";
 import { useLiveRuns } from "./use-live-runs.js";
@@ -110,6 +112,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     return plotted.map((s) => ({ ...s, runName: names.get(s.runId) ?? s.runId }));
   }, [plotted, runs]);
   const visible = useMemo(() => (hidden.size === 0 ? series : series.filter((s) => !hidden.has(s.runId))), [series, hidden]);
+  const bars = useMemo(() => singleValueBars(visible), [visible]);
   const shown = visible.reduce((n, s) => n + s.shown, 0);
   const total = visible.reduce((n, s) => n + s.total, 0);
   const offScale = visible.reduce((n, s) => n + s.offScale, 0);
@@ -138,6 +141,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         </div>
       );
     }
+    if (bars && !settings.zoom) return <SingleValueBars bars={bars} highlighted={highlighted} onHighlight={setHighlighted} />;
     // The root is mounted (it held the skeleton): its width is the plot's.
     return <ChartPlot series={visible} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
   };
