@@ -4,6 +4,7 @@ import { api } from "./support/api.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve, seedCompareRuns, type CompareRun } from "./support/generators.js";
 import { recordRunSearches } from "./support/network.js";
 import { runRow } from "./support/runs-table.js";
+import { hexToRgb } from "./support/css-color.js";
 
 const compareUrl = (runs: readonly CompareRun[], extra = "") =>
   `/compare-runs?runs=${runs.map((r) => r.id).join(",")}${runs[0] ? `&experiments=${runs[0].experimentId}` : ""}${extra}`;
@@ -327,9 +328,3 @@ test("overlay charts: one per differing metric, in the table's run colours, with
   await expect(page.getByTestId("compare-charts-section").getByLabel("Log scale")).toBeChecked();
   await page.getByTestId("compare-charts-section").screenshot({ path: test.info().outputPath("compare-charts.png") });
 });
-
-/** `#rrggbb` as the browser writes a style's colour back: `rgb(r, g, b)`. */
-function hexToRgb(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `rgb(${String(r)}, ${String(g)}, ${String(b)})`;
-}

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { RUN_PALETTE, RUN_PALETTE_NAMES } from "../src/web/utils/run-colors.js";
 import { createExperiment, createRun, logMetricSeries, lossCurve } from "./support/generators.js";
+import { hexToRgb } from "./support/css-color.js";
 
 /**
  * Recolouring a run: a run keeps the colour it was first given, so two runs first shown apart can
@@ -51,7 +52,7 @@ test("a run recoloured from a legend keeps its colour in the compare view and af
 
   // Another view of the run: the compare view's header and its overlay chart.
   await page.goto(`/compare-runs?runs=${a},${b}&experiments=${experimentId}`);
-  await expect(page.getByRole("columnheader").getByRole("button", { name: "Colour of sweep-a" }).locator("span")).toHaveCSS("background-color", rgb(picked));
+  await expect(page.getByRole("columnheader").getByRole("button", { name: "Colour of sweep-a" }).locator("span")).toHaveCSS("background-color", hexToRgb(picked));
   await expect(page.locator(`[data-testid="legend-entry"][data-run-id="${a}"]`).first()).toHaveAttribute("data-color", picked);
   await page.getByRole("columnheader").getByRole("button", { name: "Colour of sweep-b" }).click();
   await page.emulateMedia({ colorScheme: "dark" });
@@ -71,8 +72,3 @@ test("a run recoloured from a legend keeps its colour in the compare view and af
   await swatch.click();
   await expect(palette.getByRole("button", { name: "Back to its own colour" })).toHaveCount(0);
 });
-
-function rgb(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `rgb(${String(r)}, ${String(g)}, ${String(b)})`;
-}
