@@ -88,6 +88,8 @@ export function SearchBox({ applied, onApply, source, onValueQuery }: Props) {
     onApply(text.trim());
   };
 
+  // Whether the caret is where the user's last edit left it: the list is then about what they type.
+  const typedHere = (): boolean => lastEdit.current?.text === text && lastEdit.current.caret === caret;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const listOpen = open && items.length > 0;
     if (event.key === "ArrowDown" && listOpen) {
@@ -98,13 +100,14 @@ export function SearchBox({ applied, onApply, source, onValueQuery }: Props) {
       event.preventDefault();
       setNavigated(true);
       setHighlight((h) => (h - 1 + items.length) % items.length);
-    } else if (event.key === "Tab" && listOpen && !event.shiftKey) {
+    } else if (event.key === "Tab" && listOpen && !event.shiftKey && (navigated || typedHere())) {
+      // Tab completes what is being typed; in a box the user only passes through (the list opens
+      // on focus), it moves the focus on as everywhere else.
       event.preventDefault();
       accept(highlight);
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const typedHere = lastEdit.current?.text === text && lastEdit.current.caret === caret;
-      if (listOpen && suggestions && (navigated || (typedHere && enterCompletes(text, suggestions, items[highlight])))) {
+      if (listOpen && suggestions && (navigated || (typedHere() && enterCompletes(text, suggestions, items[highlight])))) {
         const next = accept(highlight);
         // A value ends what was typed (`params.lr = 0.001` becomes `… = '0.001'`): Enter also applies
         // the filter when that makes it whole, as "Press Enter to apply" promised. Tab only completes.
