@@ -39,6 +39,22 @@ test("a run recoloured from a legend keeps its colour in the compare view and af
   await expect(palette).toHaveCount(0);
   await expect(swatch).toBeFocused();
   await expect(entry).toHaveAttribute("data-color", own);
+  // From the keyboard: Enter opens it on the current colour, arrows move in the grid of five, Home
+  // and End go to the ends, and Tab leaves it closed, the focus going on from the swatch.
+  await page.keyboard.press("Enter");
+  const ownIndex = RUN_PALETTE.indexOf(own as (typeof RUN_PALETTE)[number]);
+  await expect(palette.getByRole("button", { name: RUN_PALETTE_NAMES[ownIndex] ?? "", exact: true })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(palette.getByRole("button", { name: RUN_PALETTE_NAMES[(ownIndex + 1) % 20] ?? "", exact: true })).toBeFocused();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowDown");
+  await expect(palette.getByRole("button", { name: RUN_PALETTE_NAMES[5] ?? "", exact: true })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(palette.getByRole("button", { name: RUN_PALETTE_NAMES[19] ?? "", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(palette).toHaveCount(0);
+  await expect(entry.getByRole("button", { name: "sweep-a", exact: true })).toBeFocused();
+  await expect(entry).toHaveAttribute("data-color", own);
 
   await swatch.click();
   await page.screenshot({ path: "test-results/run-colors/palette.png" });

@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import { runColorChoices } from "../utils/run-color-choices.js";
 import { RUN_PALETTE, RUN_PALETTE_NAMES, runColor } from "../utils/run-colors.js";
@@ -43,7 +43,22 @@ export function RunColorButton({ runId, runName, color, mark = "dot" }: Props) {
       <button ref={button} type="button" className="run-color-button" aria-label={`Colour of ${runName}`} aria-expanded={at !== undefined} aria-controls={at ? id : undefined} title="Change the run's colour" onClick={open}>
         <span className={`run-color-${mark}`} style={{ background: color }} />
       </button>
-      {at && createPortal(<ColorPopover id={id} runId={runId} runName={runName} color={color} at={at} onClose={close} />, document.body)}
+      {at &&
+        createPortal(
+          <ColorPopover
+            id={id}
+            runId={runId}
+            runName={runName}
+            color={color}
+            at={at}
+            onClose={close}
+            onTab={() => {
+              button.current?.focus({ preventScroll: true });
+              setAt(undefined);
+            }}
+          />,
+          document.body,
+        )}
     </>
   );
 }
@@ -55,9 +70,37 @@ interface PopoverProps {
   color: string;
   at: { top: number; left: number };
   onClose: (focusWasInside: boolean) => void;
+  /** Tab out of the palette: it closes, and the focus goes on from the swatch that opened it. */
+  onTab: () => void;
 }
 
-function ColorPopover({ id, runId, runName, color, at, onClose }: PopoverProps) {
+const GRID_COLUMNS = 5;
+const MOVES: Record<string, (i: number, n: number) => number> = {
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowLeft: (i, n) => (i - 1 + n) % n,
+  ArrowDown: (i, n) => (i + GRID_COLUMNS) % n,
+  ArrowUp: (i, n) => (i - GRID_COLUMNS + n) % n,
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
+
+/** Arrow keys, Home and End move among the swatches (a grid of five); Tab leaves the palette. */
+function paletteKey(event: KeyboardEvent<HTMLDivElement>, popover: HTMLDivElement | null, onTab: () => void): void {
+  if (!popover) return;
+  if (event.key === "Tab") {
+    // Not prevented: with the swatch focused first, the browser's Tab moves on from it.
+    onTab();
+    return;
+  }
+  const move = MOVES[event.key];
+  const swatches = [...popover.querySelectorAll<HTMLButtonElement>(".run-color-swatch")];
+  const index = swatches.findIndex((swatch) => swatch === document.activeElement);
+  if (!move || index < 0) return;
+  event.preventDefault();
+  swatches[move(index, swatches.length)]?.focus();
+}
+
+function ColorPopover({ id, runId, runName, color, at, onClose, onTab }: PopoverProps) {
   const popover = useRef<HTMLDivElement>(null);
   const chosen = runColorChoices.use().has(runId);
   useLayoutEffect(() => {
@@ -78,7 +121,17 @@ function ColorPopover({ id, runId, runName, color, at, onClose }: PopoverProps) 
     popover.current?.hidePopover();
   };
   return (
-    <div ref={popover} id={id} popover="auto" role="dialog" aria-label={`Colour of ${runName}`} className="run-color-popover" style={at} data-testid="run-color-popover">
+    <div
+      ref={popover}
+      id={id}
+      popover="auto"
+      role="dialog"
+      aria-label={`Colour of ${runName}`}
+      className="run-color-popover"
+      style={at}
+      data-testid="run-color-popover"
+      onKeyDown={(event) => paletteKey(event, popover.current, onTab)}
+    >
       <div className="run-color-grid">
         {RUN_PALETTE.map((swatch, i) => (
           <button
