@@ -1,7 +1,7 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import { runColorChoices } from "../utils/run-color-choices.js";
-import { RUN_PALETTE, RUN_PALETTE_NAMES, runColor } from "../utils/run-colors.js";
+import { RUN_PALETTE, RUN_PALETTE_NAMES } from "../utils/run-colors.js";
 import { givenRunColor } from "../utils/use-run-colors.js";
 import "./run-color-button.css";
 
@@ -117,7 +117,7 @@ function ColorPopover({ id, runId, runName, color, at, onClose, onTab }: Popover
   }, [onClose]);
   const choose = (next: string | undefined): void => {
     // The run's own colour is not stored as a choice: "Back to its own colour" then has nothing to undo.
-    runColorChoices.set([[runId, next === (givenRunColor(runId) ?? runColor(runId)) ? undefined : next]]);
+    runColorChoices.set([[runId, next === givenRunColor(runId) ? undefined : next]]);
     popover.current?.hidePopover();
   };
   return (

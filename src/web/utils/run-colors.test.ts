@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUN_PALETTE, runColor } from "./run-colors.js";
-
-/** Run-id-like hex strings from a seeded LCG. */
-function runIds(n: number): string[] {
-  let state = 7;
-  return Array.from({ length: n }, () =>
-    Array.from({ length: 4 }, () => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state.toString(16).padStart(8, "0");
-    }).join(""),
-  );
-}
+import { RUN_PALETTE } from "./run-colors.js";
 
 const channels = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
 const linear = (c: number): number => (c > 0.04045 ? ((c + 0.055) / 1.055) ** 2.4 : c / 12.92);
@@ -68,34 +57,6 @@ describe("deltaE2000", () => {
     expect(deltaE2000("#ffffff", "#ffffff")).toBe(0);
     expect(deltaE2000("#000000", "#ffffff")).toBeCloseTo(100, 0);
     expect(deltaE2000("#ff0000", "#00ff00")).toBeCloseTo(86.6, 0);
-  });
-});
-
-describe("runColor", () => {
-  it("depends on the run id only: the same in any order, list or session", () => {
-    const ids = runIds(50);
-    const forward = ids.map(runColor);
-    const backward = [...ids].reverse().map(runColor).reverse();
-    expect(backward).toEqual(forward);
-    expect(runColor("0123456789abcdef0123456789abcdef")).toBe(runColor("0123456789abcdef0123456789abcdef"));
-  });
-
-  it("is a palette colour, and the palette has no duplicates", () => {
-    expect(new Set(RUN_PALETTE).size).toBe(RUN_PALETTE.length);
-    for (const id of runIds(100)) expect(RUN_PALETTE).toContain(runColor(id));
-  });
-
-  it("spreads run ids over the whole palette", () => {
-    const counts = new Map<string, number>();
-    for (const id of runIds(2000)) counts.set(runColor(id), (counts.get(runColor(id)) ?? 0) + 1);
-    expect(counts.size).toBe(RUN_PALETTE.length);
-    // 100 expected per colour; a poor hash would pile them up.
-    for (const n of counts.values()) expect(n).toBeGreaterThan(65);
-  });
-
-  it("differs between ids that differ in one character", () => {
-    const colors = new Set(["run-a", "run-b", "run-c", "run-d"].map(runColor));
-    expect(colors.size).toBeGreaterThan(1);
   });
 });
 

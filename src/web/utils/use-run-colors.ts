@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "react";
-import { assignRunColors } from "./assign-run-colors.js";
+import { assignRunColors, colorUses } from "./assign-run-colors.js";
 import { runColorChoices } from "./run-color-choices.js";
 import { createRunColorStore } from "./run-color-store.js";
 
@@ -18,13 +18,14 @@ export function givenRunColor(runId: string): string | undefined {
 
 /**
  * The colours of a view's runs, by run id: the user's choice, else the colour the run was given in
- * an earlier view, else one given now (distinct from the view's other runs where the palette
- * allows) and kept after the render.
+ * an earlier view, else one given now (distinct from the view's other runs where the palette allows,
+ * taking turns through the palette across views) and kept after the render.
  */
 export function useRunColors(runIds: readonly string[]): Map<string, string> {
   const chosen = runColorChoices.use();
   const given = givenRunColors.use();
-  const { colors, added } = useMemo(() => assignRunColors(runIds, (id) => chosen.get(id) ?? given.get(id)), [runIds, chosen, given]);
+  const uses = useMemo(() => colorUses(given, chosen), [given, chosen]);
+  const { colors, added } = useMemo(() => assignRunColors(runIds, (id) => chosen.get(id) ?? given.get(id), uses), [runIds, chosen, given, uses]);
   useEffect(() => {
     // Another view may have given some of these runs a colour since: the first one given stays.
     const kept = givenRunColors.get();
