@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SystemTags } from "../src/core/index.js";
-import { api } from "./support/api.js";
+import { api, uploadArtifact } from "./support/api.js";
 import { recordRequests } from "./support/network.js";
 import { createExperiment, createRun } from "./support/generators.js";
 
@@ -202,6 +202,27 @@ test("leaving with an unsaved note draft asks first", async ({ page }) => {
   await page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "Experiments" }).click();
   await page.getByRole("button", { name: "Discard and leave" }).click();
   await expect(page).toHaveURL(/\/experiments$/);
+});
+
+test("MLflow UI links that leave things out still open the view: a metric without its experiment, an artifact's path, several experiments", async ({ page }) => {
+  const experimentId = (await createExperiment()).id;
+  const run = await createRun(experimentId, { name: "linked-run", metrics: { "val/loss": 0.25 } });
+  const runId = run.info.run_id;
+  const other = await newRun("other-run");
+  // MLflow's metric link without experiments=: the run says where it lives.
+  await page.goto(`/#/metric/${encodeURIComponent("val/loss")}?runs=${encodeURIComponent(JSON.stringify([runId, other.runId]))}`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId}/runs/${runId}/metrics/val%2Floss\\?runs=${other.runId}$`));
+  await expect(page.getByTestId("legend-entry")).toHaveCount(2);
+  // A file of MLflow's artifact tab is selected in the browser.
+  await uploadArtifact(run, "logs/train.log", "step 1\n");
+  await page.goto(`/#/experiments/${experimentId}/runs/${runId}/artifactPath/logs/train.log`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId}/runs/${runId}\\?artifact=logs%2Ftrain\\.log$`));
+  await expect(page.getByTestId("artifact-preview-path")).toHaveText("logs/train.log");
+  // MLflow's compare-experiments: one table of both experiments' runs.
+  await page.goto(`/#/compare-experiments/s?experiments=${encodeURIComponent(JSON.stringify([experimentId, other.experimentId]))}`);
+  await expect(page).toHaveURL(new RegExp(`/experiments/${experimentId},${other.experimentId}/runs$`));
+  await expect(page.getByRole("link", { name: "other-run" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "linked-run" })).toBeVisible();
 });
 
 test("MLflow UI links open the same views: /#/experiments/<id>/runs/<run>, /#/experiments/<id>, /experiments/<id>", async ({ page }) => {

@@ -80,6 +80,15 @@ export function createAppRouter(queryClient: QueryClient) {
                 return null;
               },
             },
+            // A metric chart of a run whose experiment the link did not say: the run says, then its chart.
+            {
+              path: paths.metricOfRun.path,
+              loader: async ({ params, request }) => {
+                const run = await queryClient.fetchQuery(runQueryOptions(params.runId ?? ""));
+                const search = new URL(request.url).search.slice(1);
+                return redirect(paths.metric.href({ experimentId: run.info.experiment_id, runId: run.info.run_id, metricKey: params["*"] ?? "", search }));
+              },
+            },
             // MLflow's URL of an experiment is its runs table.
             {
               path: "/experiments/:experimentIds",

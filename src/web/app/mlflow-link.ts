@@ -11,9 +11,18 @@ export function mlflowHashRoute(hash: string): string | undefined {
   const list = (name: string): string[] => jsonList(url.searchParams.get(name));
   const experiment = /^\/experiments\/([^/]+)$/.exec(path);
   if (experiment?.[1]) return `/experiments/${experiment[1]}/runs`;
-  // Run page, and MLflow's run-page tabs (artifacts/…, model-metrics, …): the run page here.
-  const run = /^\/experiments\/([^/]+)\/runs\/([^/]+)(?:\/.*)?$/.exec(path);
-  if (run?.[1] && run[2]) return `/experiments/${run[1]}/runs/${run[2]}`;
+  // Run page, and MLflow's run-page tabs (model-metrics, …): the run page here. A file in MLflow's
+  // artifact tab (`artifactPath/<path>`, or `artifacts/<path>` in MLflow 2.10+) is selected in its browser.
+  const run = /^\/experiments\/([^/]+)\/runs\/([^/]+)(?:\/(?:artifactPath|artifacts)\/(.+)|\/.*)?$/.exec(path);
+  if (run?.[1] && run[2]) {
+    const artifact = run[3] ? `?${new URLSearchParams({ artifact: decodeURIComponent(run[3]) }).toString()}` : "";
+    return `/experiments/${run[1]}/runs/${run[2]}${artifact}`;
+  }
+  // MLflow's runs of several experiments side by side: one table here.
+  if (/^\/compare-experiments(?:\/.*)?$/.test(path)) {
+    const experiments = list("experiments");
+    return experiments.length > 0 ? `/experiments/${experiments.map(encodeURIComponent).join(",")}/runs` : undefined;
+  }
   if (path === "/experiments" || path === "") return "/experiments";
   if (path === "/compare-runs") {
     const runs = list("runs");
@@ -23,10 +32,12 @@ export function mlflowHashRoute(hash: string): string | undefined {
   const metric = /^\/metric\/(.+)$/.exec(path);
   if (metric?.[1]) {
     const [first, ...others] = list("runs");
-    const [experimentId] = list("experiments");
-    if (!first || !experimentId) return undefined;
+    const [experimentId] = [...list("experiments"), ...list("experiment")];
+    if (!first) return undefined;
     const rest = others.length > 0 ? `?${new URLSearchParams({ runs: others.join(",") }).toString()}` : "";
-    return `/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(first)}/metrics/${metric[1]}${rest}`;
+    // Without the experiment the run is asked where it lives (`/runs/<id>/metrics/…` redirects).
+    const runPath = experimentId ? `/experiments/${encodeURIComponent(experimentId)}/runs` : "/runs";
+    return `${runPath}/${encodeURIComponent(first)}/metrics/${metric[1]}${rest}`;
   }
   return undefined;
 }

@@ -24,6 +24,12 @@ export const paths = {
     href: ({ experimentId, runId, metricKey, search = "" }: { experimentId: string; runId: string; metricKey: string; search?: string }): string =>
       `/experiments/${enc(experimentId)}/runs/${enc(runId)}/metrics/${enc(metricKey)}${search ? `?${search}` : ""}`,
   },
+  /** A run's metric chart where the run's experiment is not known (an MLflow metric link without it): redirects to `metric`. */
+  metricOfRun: {
+    path: "/runs/:runId/metrics/*",
+    href: ({ runId, metricKey, search = "" }: { runId: string; metricKey: string; search?: string }): string =>
+      `/runs/${enc(runId)}/metrics/${enc(metricKey)}${search ? `?${search}` : ""}`,
+  },
   runMetrics: {
     /** Every metric of a run as a grid of charts; `?runs=` overlays more runs on each. */
     path: "/experiments/:experimentId/runs/:runId/metrics",
