@@ -120,6 +120,18 @@ test("the overview links parent and child runs, and metrics link to their chart 
   await expect(page.getByTestId("run-title")).toHaveText("child-run");
 });
 
+test("same-named child runs are told apart by a short id in the parent's list", async ({ page }) => {
+  const experiment = await createExperiment();
+  const parent = await createRun(experiment.id, { name: "sweep" });
+  const twins = await Promise.all([0, 1].map(() => createRun(experiment.id, { name: "trial-0", parentId: parent.info.run_id })));
+  await page.goto(`/experiments/${experiment.id}/runs/${parent.info.run_id}`);
+  const links = page.getByTestId("child-runs").getByRole("link");
+  await expect(links).toHaveCount(2);
+  const texts = await links.allTextContents();
+  expect(new Set(texts).size).toBe(2);
+  for (const twin of twins) expect(texts).toContain(`trial-0 · ${twin.info.run_id.slice(0, 6)}`);
+});
+
 test("long param and tag values are clamped, with Show more and Copy", async ({ page }) => {
   const experiment = await createExperiment();
   const long = "p".repeat(6000);
