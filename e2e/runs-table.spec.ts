@@ -75,6 +75,8 @@ test("sorting by a metric follows the server's order (needs server order_by)", a
   await page.getByRole("columnheader", { name: /loss/ }).getByRole("button").click();
   await expect(page).toHaveURL(/sort=metrics\.loss(&|$)/);
   await expect(page.getByRole("columnheader", { name: /loss/ })).toHaveAttribute("aria-sort", "ascending");
+  // The sorted header says why a parent may sit above runs its own value would put it below.
+  await expect(page.getByRole("columnheader", { name: /loss/ })).toHaveAttribute("title", /^metrics\.loss, ascending\n.*best-ranked run of its family/);
   // Sorted, the pages load on by themselves so every family is whole.
   await waitAllLoaded(page);
   for (const direction of ["ASC", "DESC"] as const) {

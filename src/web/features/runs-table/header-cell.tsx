@@ -69,6 +69,9 @@ function DataLabel({ word, text, width, sorted }: { word: string; text: string; 
   );
 }
 
+/** Why a parent may sit above runs its own value would put it below: said on the sorted header. */
+const FAMILY_ORDER = "A run with child runs sits where the best-ranked run of its family is, with the family under it.";
+
 /** A sortable column header; the server's default order (start time ↓) is shown faintly when no sort is set. */
 export function HeaderCell({ column, width, defaultWidth, sort, onSort, resizing, style, className = "" }: Props) {
   const active = sort ?? DEFAULT_SORT;
@@ -83,7 +86,15 @@ export function HeaderCell({ column, width, defaultWidth, sort, onSort, resizing
   );
   return (
     // Named explicitly: from its content, the name would take in the resize handle's as well.
-    <div role="columnheader" aria-label={name} aria-sort={ariaSort} className={`grid-cell header-cell ${className}`} style={style} title={column.id} data-column-id={column.id}>
+    <div
+      role="columnheader"
+      aria-label={name}
+      aria-sort={ariaSort}
+      className={`grid-cell header-cell ${className}`}
+      style={style}
+      title={direction ? `${column.id}, ${ariaSort}\n${FAMILY_ORDER}` : column.id}
+      data-column-id={column.id}
+    >
       {column.orderKey ? (
         <button type="button" className="header-button" onClick={() => onSort(column)}>
           {label}
