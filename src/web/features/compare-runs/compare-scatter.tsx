@@ -109,7 +109,8 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
   const xTitle = isLogAxis(xAxis, runs) ? `${xLabel} (log)` : xLabel;
   const yTitle = isLogAxis(yAxis, runs) ? `${yLabel} (log)` : yLabel;
   const { points, missing } = scatterPoints(runs, xAxis, yAxis, (i) => colorOf(runs[i]?.info.run_id ?? ""));
-  const tick = { fill: "var(--text-muted)", fontSize: 11 };
+  // Axis texts are hidden from assistive technology (Chrome keeps an svg image's text in its tree): the chart's name says what it plots.
+  const tick = { fill: "var(--text-muted)", fontSize: 11, "aria-hidden": true };
   // The y title is centred on the axis: recharts starts an insideLeft label at the middle, so a long
   // key (`validation/perplexity_per_token`) ran past the top of the chart.
   return (
@@ -122,10 +123,11 @@ export function CompareScatter({ runs, options, x, y, label, colorOf, onChange }
       )}
       <div className="compare-chart" data-testid="compare-scatter">
         <ResponsiveContainer width="100%" height={320}>
-          <ScatterChart margin={{ top: 12, right: 20, bottom: 28, left: 8 }}>
+          {/* An image with a summary name, as the parallel coordinates are: Recharts' default role="application" took its name from the tick labels. Its keyboard layer stays (tab in, arrows step through the runs' tooltips). */}
+          <ScatterChart margin={{ top: 12, right: 20, bottom: 28, left: 8 }} role="img" aria-label={`Scatter of ${yLabel} against ${xLabel} for ${points.length} ${points.length === 1 ? "run" : "runs"}`}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="x" name={xLabel} {...axisProps(xAxis, runs)} stroke="var(--text-faint)" tick={tick} label={{ value: xTitle, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12 }} />
-            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yTitle, angle: -90, position: "insideLeft", textAnchor: "middle", fill: "var(--text-muted)", fontSize: 12 }} />
+            <XAxis dataKey="x" name={xLabel} {...axisProps(xAxis, runs)} stroke="var(--text-faint)" tick={tick} label={{ value: xTitle, position: "insideBottom", offset: -16, fill: "var(--text-muted)", fontSize: 12, "aria-hidden": true }} />
+            <YAxis dataKey="y" name={yLabel} {...axisProps(yAxis, runs)} width={76} stroke="var(--text-faint)" tick={tick} label={{ value: yTitle, angle: -90, position: "insideLeft", textAnchor: "middle", fill: "var(--text-muted)", fontSize: 12, "aria-hidden": true }} />
             <Tooltip content={<PointTooltip xLabel={xLabel} yLabel={yLabel} />} cursor={{ strokeDasharray: "3 3" }} isAnimationActive={false} />
             <Scatter
               data={points}

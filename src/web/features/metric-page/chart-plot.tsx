@@ -8,6 +8,8 @@ import { ChartLines } from "./chart-lines.js";
 import { UNDRAWABLE_Y_RANGE, undrawableNote } from "./undrawable-note.js";
 
 interface Props {
+  /** Names the chart for assistive technology; its axis labels alone made a name of tick numbers. */
+  metricKey: string;
   series: readonly PlotSeries[];
   settings: ChartSettings;
   height: number;
@@ -56,7 +58,8 @@ const ANCHOR_DY = { start: "0.71em", middle: "0.355em", end: "0" } as const;
 function AxisTick({ x, y, textAnchor, verticalAnchor = "end", className, index = 0, payload, tickFormatter }: TickProps) {
   const value = payload?.value;
   return (
-    <text x={x} y={y} dy={ANCHOR_DY[verticalAnchor]} textAnchor={textAnchor} className={className} fill="var(--text-muted)" fontSize={11}>
+    // Hidden from assistive technology: Chrome keeps an svg image's text in its tree, and the chart's name says what it shows.
+    <text x={x} y={y} dy={ANCHOR_DY[verticalAnchor]} textAnchor={textAnchor} className={className} fill="var(--text-muted)" fontSize={11} aria-hidden="true">
       {tickFormatter ? tickFormatter(value as never, index) : String(value)}
     </text>
   );
@@ -68,7 +71,7 @@ function AxisTick({ x, y, textAnchor, verticalAnchor = "end", className, index =
  * when the data, the scales or the highlighted run change, so moving the pointer does not redraw
  * them), and the pointer layer.
  */
-export const ChartPlot = memo(function ChartPlot({ series, settings, height, highlighted, onHighlight, onZoom, initialWidth }: Props) {
+export const ChartPlot = memo(function ChartPlot({ metricKey, series, settings, height, highlighted, onHighlight, onZoom, initialWidth }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null);
   const geometry = useGeometry(series);
   const xDom = useMemo(() => xDomain(geometry, settings.zoom), [geometry, settings.zoom]);
@@ -95,7 +98,8 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
       {/* Without a known width, ResponsiveContainer renders an empty chart first and the real one only after its effect has measured it. */}
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: initialWidth ?? -1, height }}>
         {/* No keyboard layer: the chart is read with the pointer, and its focus ring would flash on every drag. */}
-        <ComposedChart margin={PLOT_MARGIN} accessibilityLayer={false}>
+        {/* One image with a summary name: as role="img" its tick and axis texts are hidden from the accessible tree. */}
+        <ComposedChart margin={PLOT_MARGIN} accessibilityLayer={false} role="img" aria-label={chartLabel(metricKey, series.length, settings.xAxis)}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
           <XAxis
             dataKey="x"
@@ -111,7 +115,7 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
             tick={AxisTick}
             stroke="var(--border-strong)"
             height={38}
-            label={{ value: X_AXIS_LABEL[settings.xAxis], position: "insideBottomRight", offset: 0, fill: "var(--text-faint)", fontSize: 11 }}
+            label={{ value: X_AXIS_LABEL[settings.xAxis], position: "insideBottomRight", offset: 0, fill: "var(--text-faint)", fontSize: 11, "aria-hidden": true }}
           />
           <YAxis
             type="number"
@@ -146,6 +150,11 @@ export const ChartPlot = memo(function ChartPlot({ series, settings, height, hig
     </div>
   );
 });
+
+/** "Line chart of loss for 5 runs, by step": what the chart shows, for a screen reader. */
+function chartLabel(metricKey: string, runs: number, xAxis: ChartSettings["xAxis"]): string {
+  return `Line chart of ${metricKey} for ${runs} ${runs === 1 ? "run" : "runs"}, by ${X_AXIS_LABEL[xAxis].toLowerCase()}`;
+}
 
 /** The y of markers on the bottom and top edges: 3 % inside the domain (in log space on a log scale). */
 function edgesOf([lo, hi]: [number, number], scale: ChartSettings["yScale"]): [number, number] {

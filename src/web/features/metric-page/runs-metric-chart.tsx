@@ -143,7 +143,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
     }
     if (bars && !settings.zoom) return <SingleValueBars bars={bars} highlighted={highlighted} onHighlight={setHighlighted} />;
     // The root is mounted (it held the skeleton): its width is the plot's.
-    return <ChartPlot series={visible} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
+    return <ChartPlot metricKey={metricKey} series={visible} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
   };
 
   const legend = !hideLegend && <ChartLegend series={series} highlighted={highlighted} onHighlight={setHighlighted} hidden={hidden} onToggle={toggleHidden} zoomed={settings.zoom !== undefined} live={live.liveNow} />;

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import Markdown, { type UrlTransform } from "react-markdown";
+import Markdown, { type Components, type UrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
 /**
@@ -23,6 +23,34 @@ function ExternalLink({ href, children }: ComponentProps<"a">) {
   );
 }
 
+type Level = 1 | 2 | 3 | 4 | 5 | 6;
+
+/**
+ * A note's heading sits under the page's own: the run name is the page's h1 and the note's section an
+ * h2, so a note's `#` becomes an h3 (h2 → h4, h3 → h5, deeper → h6). The class keeps the size the
+ * author meant by the level they wrote (run-page.css).
+ */
+function demoted(level: Level) {
+  const Tag = `h${Math.min(level + 2, 6) as Level}` as const;
+  return function NoteHeading({ children, id }: ComponentProps<"h1">) {
+    return (
+      <Tag id={id} className={`md-heading md-h${level}`}>
+        {children}
+      </Tag>
+    );
+  };
+}
+
+const COMPONENTS: Components = {
+  a: ExternalLink,
+  h1: demoted(1),
+  h2: demoted(2),
+  h3: demoted(3),
+  h4: demoted(4),
+  h5: demoted(5),
+  h6: demoted(6),
+};
+
 /** GitHub-flavoured markdown, as MLflow's UI renders notes: tables, task lists, strikethrough, autolinks. */
 const REMARK_PLUGINS = [remarkGfm];
 
@@ -34,7 +62,7 @@ const REMARK_PLUGINS = [remarkGfm];
 export function MarkdownView({ text }: { text: string }) {
   return (
     <div className="markdown">
-      <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={{ a: ExternalLink }}>
+      <Markdown skipHtml remarkPlugins={REMARK_PLUGINS} urlTransform={safeUrl} components={COMPONENTS}>
         {text}
       </Markdown>
     </div>

@@ -20,10 +20,22 @@ export function ColumnPicker({ readKeys, chosen, onChange, onReset }: Props) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Closing from the keyboard (Escape, Reset view) unmounts the focused element: without this the
+  // focus fell to <body> and the next Tab started over from the top of the page.
+  const closeToButton = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !rootRef.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent) {
+        if (event.key === "Escape") closeToButton();
+      } else if (!rootRef.current?.contains(event.target as Node)) {
+        // A click elsewhere moves the focus where the user clicked: leave it there.
+        setOpen(false);
+      }
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -40,7 +52,7 @@ export function ColumnPicker({ readKeys, chosen, onChange, onReset }: Props) {
 
   return (
     <div className="column-picker" ref={rootRef}>
-      <button type="button" className="btn" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="btn" ref={buttonRef} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)}>
         Columns{chosen.length > 0 && <span className="badge">{chosen.length}</span>}
       </button>
       {open && (
@@ -56,7 +68,7 @@ export function ColumnPicker({ readKeys, chosen, onChange, onReset }: Props) {
               title="Suggested columns, the server's order and default widths; forgets the layout remembered for these experiments"
               onClick={() => {
                 onReset();
-                setOpen(false);
+                closeToButton();
               }}
             >
               Reset view
