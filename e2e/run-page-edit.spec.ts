@@ -143,6 +143,12 @@ test("adding a tag whose key exists asks before replacing it", async ({ page }) 
   await expect(page.getByTestId("replace-tag-notice")).toHaveCount(0);
   await page.getByRole("button", { name: "Add tag" }).click();
   await expect(page.getByTestId("replace-tag-notice")).toBeVisible();
+  // Escape backs out too, keeping what was typed.
+  await page.getByLabel("New tag value").press("Escape");
+  await expect(page.getByTestId("replace-tag-notice")).toHaveCount(0);
+  await expect(page.getByLabel("New tag value")).toHaveValue("production");
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(page.getByTestId("replace-tag-notice")).toBeVisible();
   await page.getByRole("button", { name: "Replace value" }).click();
   await expect(page.getByTestId("replace-tag-notice")).toHaveCount(0);
   await expect(page.getByTestId("user-tags").locator('[data-tag-key="stage"]')).toContainText("production");

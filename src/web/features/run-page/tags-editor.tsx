@@ -74,7 +74,17 @@ export function TagsEditor({ run, readOnly }: { run: Run; readOnly: boolean }) {
         </tbody>
       </table>
       {!readOnly && (
-        <form className="tag-add" onSubmit={submit}>
+        <form
+          className="tag-add"
+          onSubmit={submit}
+          onKeyDown={(event) => {
+            // Escape backs out of the replace question, keeping what was typed.
+            if (event.key === "Escape" && replacing) {
+              event.preventDefault();
+              setConfirmingReplace(false);
+            }
+          }}
+        >
           <input
             className="input"
             placeholder="Key"
