@@ -84,3 +84,27 @@ test("a note's # heading sits under the run name: an h3, not a second h1", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("a11y-note");
 });
+
+test("the runs table is one stop in the Tab order: Tab enters at the cursor's row and the next Tab leaves the table", async ({ page }) => {
+  const experiment = await createExperiment();
+  await Promise.all(Array.from({ length: 6 }, (_, i) => createRun(experiment.id, { name: `tab-${String(i)}`, params: [{ key: "lr", value: String(i) }], startTime: 1_700_000_000_000 + i * 1000 })));
+  await page.goto(`/experiments/${experiment.id}/runs?c=params.lr`);
+  await expect(page.getByTestId("run-row")).toHaveCount(6);
+  // j moves the cursor to the second row: its checkbox is the table's one stop.
+  await page.locator("body").press("j");
+  await page.locator("body").press("j");
+  const rows = page.getByTestId("run-row");
+  await expect(rows.nth(1)).toHaveClass(/is-active/);
+  const inTabOrder = await rows.evaluateAll((els) => els.map((row) => [...row.querySelectorAll<HTMLElement>("input, a, button")].filter((el) => el.tabIndex >= 0).length));
+  expect(inTabOrder.filter((n) => n > 0)).toHaveLength(1);
+  expect(inTabOrder[1]).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Columns" }).focus();
+  // From the toolbar, Tab reaches the headers, then the cursor's row (its checkbox, name, lr value), then leaves.
+  const focusedRows = new Set<string>();
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    const inRow = await page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-testid="run-row"]')?.dataset.runId ?? "");
+    if (inRow) focusedRows.add(inRow);
+  }
+  expect(focusedRows.size).toBe(1);
+});

@@ -29,9 +29,9 @@ function shortSource(source: string): string {
 /**
  * The content of `column`'s cell for `run`. A plain function, not a component: the cell element is
  * the row's, and a component per cell would be hundreds of extra fibers on a table's first render.
- * `onAddFilter` receives the clause of a clicked param or tag value.
+ * `onAddFilter` receives the clause of a clicked param or tag value; `tabIndex` is the row's (run-row.tsx).
  */
-export function runCellContent(column: ColumnDef, run: Run, experimentNames: ReadonlyMap<string, string>, onAddFilter: (clause: string) => void): CellContent {
+export function runCellContent(column: ColumnDef, run: Run, experimentNames: ReadonlyMap<string, string>, onAddFilter: (clause: string) => void, tabIndex?: number): CellContent {
   const { info } = run;
   if (column.group === "attributes") {
     switch (column.key) {
@@ -65,6 +65,7 @@ export function runCellContent(column: ColumnDef, run: Run, experimentNames: Rea
       <button
         type="button"
         className="cell-filter"
+        tabIndex={tabIndex}
         title={`${value}\nClick to filter: ${clause}`}
         onClick={(event) => {
           event.stopPropagation();

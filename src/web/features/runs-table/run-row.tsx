@@ -27,6 +27,12 @@ interface Props {
   gap: number;
   selected: boolean;
   active: boolean;
+  /**
+   * Whether the row's controls are in the Tab order. One row is (the cursor's, else the first), as in
+   * WAI-ARIA's grid: Tab enters the table once and leaves it, j/k and the arrows move inside; every
+   * row in the Tab order made hundreds of stops.
+   */
+  tabbable: boolean;
   experimentNames: ReadonlyMap<string, string>;
   onActivate: (runId: string) => void;
   onSelect: (runId: string, event: MouseEvent) => void;
@@ -58,6 +64,7 @@ function sameRow(a: Props, b: Props): boolean {
 /** Memoised: while scrolling, only rows entering the viewport render; the others keep their output. */
 export const RunRow = memo(function RunRow(props: Props) {
   const { row, index, top, nameWidth, columns, firstColumn, lastColumn, gap, selected, active, experimentNames } = props;
+  const tabIndex = props.tabbable ? undefined : -1;
   const { run, isContext, children } = row.node;
   const id = run.info.run_id;
   const name = run.info.run_name || id;
@@ -82,6 +89,7 @@ export const RunRow = memo(function RunRow(props: Props) {
         {!isContext && (
           <input
             type="checkbox"
+            tabIndex={tabIndex}
             checked={selected}
             aria-label={`Select ${name}`}
             onClick={(event) => props.onSelect(id, event)}
@@ -98,6 +106,7 @@ export const RunRow = memo(function RunRow(props: Props) {
           <button
             type="button"
             className="tree-toggle"
+            tabIndex={tabIndex}
             aria-label={`${row.expanded ? "Collapse" : "Expand"} ${name}`}
             aria-expanded={row.expanded}
             onClick={(event) => {
@@ -111,6 +120,7 @@ export const RunRow = memo(function RunRow(props: Props) {
         <a
           href={paths.run.href({ experimentId: run.info.experiment_id, runId: id })}
           className="run-link"
+          tabIndex={tabIndex}
           title={isContext ? `${name} — shown as an ancestor of matching runs` : name}
           onClick={props.onOpenLink}
         >
@@ -124,7 +134,7 @@ export const RunRow = memo(function RunRow(props: Props) {
       </div>
       <ColumnGap width={gap} />
       {columns.slice(firstColumn, lastColumn + 1).map((column) => {
-        const cell = runCellContent(column, run, experimentNames, props.onAddFilter);
+        const cell = runCellContent(column, run, experimentNames, props.onAddFilter, tabIndex);
         return (
           <div
             key={column.id}

@@ -94,6 +94,7 @@ export function RunsGrid(props: Props) {
   useLiveCellWidth(scrollRef, live, (columnId) => (columnId === nameColumn.id ? nameColumn.width : columns.find((c) => c.id === columnId)?.width));
 
   const virtualRows = rowVirtualizer.getVirtualItems();
+  const tabbableIndex = virtualRows.some((vr) => vr.index === activeIndex) ? activeIndex : (virtualRows[0]?.index ?? -1);
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? -1;
   useEffect(() => {
@@ -162,6 +163,7 @@ export function RunsGrid(props: Props) {
             ) : null;
           })}
         </div>
+        {/* One row is in the Tab order: the cursor's while it is drawn, else the first drawn. */}
         {virtualRows.map((vr) => {
           const row = rows[vr.index];
           if (!row) return null;
@@ -179,6 +181,7 @@ export function RunsGrid(props: Props) {
               gap={gap}
               selected={props.selected.has(id)}
               active={vr.index === activeIndex}
+              tabbable={vr.index === tabbableIndex}
               experimentNames={props.experimentNames}
               onActivate={props.onActivate}
               onSelect={props.onSelect}
