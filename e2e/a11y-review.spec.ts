@@ -107,4 +107,10 @@ test("the runs table is one stop in the Tab order: Tab enters at the cursor's ro
     if (inRow) focusedRows.add(inRow);
   }
   expect(focusedRows.size).toBe(1);
+
+  // Inside the table the focus follows the cursor: j takes it to the next row's checkbox.
+  await rows.nth(1).getByRole("checkbox").focus();
+  await page.keyboard.press("j");
+  await expect(rows.nth(2)).toHaveClass(/is-active/);
+  await expect(rows.nth(2).getByRole("checkbox")).toBeFocused();
 });

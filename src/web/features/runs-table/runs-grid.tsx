@@ -105,6 +105,17 @@ export function RunsGrid(props: Props) {
   useEffect(() => {
     if (active.reveal && activeIndex >= 0) rowVirtualizer.scrollToIndex(activeIndex, { align: "auto" });
   }, [active, rowVirtualizer]);
+  // With the focus in a row (Tab brought it there), j/k take it along to the cursor's row: the row
+  // left behind is out of the Tab order, and a focus on it would be lost to the next Tab.
+  useEffect(() => {
+    const focused = document.activeElement;
+    const from = focused instanceof HTMLElement ? focused.closest<HTMLElement>('[data-testid="run-row"]') : null;
+    if (!focused || !from || !scrollRef.current?.contains(from)) return;
+    const to = scrollRef.current.querySelector<HTMLElement>('[data-testid="run-row"].is-active');
+    if (!to || to === from) return;
+    const same = focused.matches("a") ? "a.run-link" : focused.matches("input") ? "input" : "input, a.run-link";
+    (to.querySelector<HTMLElement>(same) ?? to.querySelector<HTMLElement>("input, a.run-link"))?.focus({ preventScroll: true });
+  }, [activeIndex, scrollRef]);
 
   const firstColumn = virtualColumns[0]?.index ?? 0;
   const lastColumn = virtualColumns[virtualColumns.length - 1]?.index ?? -1;
