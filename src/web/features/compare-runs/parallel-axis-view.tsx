@@ -14,10 +14,13 @@ interface Props {
   tickChars: number;
   /** Runs without a value here, and where their n/a markers sit (below the axis, apart from its range). */
   missing: { count: number; of: number; y: number } | undefined;
+  /** Which side the tick labels hang on: the last axis's go right, clear of the lines arriving at it. */
+  side?: "left" | "right";
 }
 
 /** One vertical axis: title, line, ticks on boxes of the page colour, and the n/a tick when runs lack a value. */
-export function ParallelAxisView({ axis, x, name, top, bottom, yOf, titleChars, tickChars, missing }: Props) {
+export function ParallelAxisView({ axis, x, name, top, bottom, yOf, titleChars, tickChars, missing, side = "left" }: Props) {
+  const sign = side === "left" ? -1 : 1;
   // The scale's mark survives the clipping of a long key.
   const title = axis.log ? `${clip(name, titleChars - 6)} (log)` : clip(name, titleChars);
   const tick = (key: string, y: number, label: string, na = false) => {
@@ -26,9 +29,9 @@ export function ParallelAxisView({ axis, x, name, top, bottom, yOf, titleChars, 
     const boxWidth = tickBoxWidth(text);
     return (
       <g key={key} transform={`translate(0,${y})`}>
-        <rect className="pc-tick-box" x={-gap - boxWidth} y={-6.5} width={boxWidth} height={13} rx={2} />
-        {!na && <line x1={-gap} x2={0} />}
-        <text className={na ? "pc-tick pc-na-label" : "pc-tick"} x={-gap - 3} dy="0.32em" textAnchor="end">
+        <rect className="pc-tick-box" x={side === "left" ? -gap - boxWidth : gap} y={-6.5} width={boxWidth} height={13} rx={2} />
+        {!na && <line x1={sign * gap} x2={0} />}
+        <text className={na ? "pc-tick pc-na-label" : "pc-tick"} x={sign * (gap + 3)} dy="0.32em" textAnchor={side === "left" ? "end" : "start"}>
           {text}
         </text>
       </g>

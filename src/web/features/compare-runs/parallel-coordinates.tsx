@@ -60,11 +60,16 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey, label }: Props
   const positions = runs.map((run) => axes.map((axis) => axisPosition(axis, run)));
   const missingCounts = axes.map((_, i) => positions.filter((p) => p[i] === undefined).length);
   const anyMissing = missingCounts.some((n) => n > 0);
-  const firstMissing = missingCounts[0] ?? 0;
+  const labelsOf = (i: number) => {
+    const missing = missingCounts[i] ?? 0;
+    return [...(axes[i]?.ticks.map((t) => ({ text: t.label, na: false })) ?? []), ...(missing > 0 ? [{ text: naLabel(missing), na: true }] : [])];
+  };
+  const last = axes.length - 1;
   const layout = parallelLayout({
     available,
     axisCount: axes.length,
-    firstLabels: [...(axes[0]?.ticks.map((t) => ({ text: t.label, na: false })) ?? []), ...(firstMissing > 0 ? [{ text: naLabel(firstMissing), na: true }] : [])],
+    firstLabels: labelsOf(0),
+    lastLabels: last > 0 ? labelsOf(last) : [],
     margin: MARGIN,
     minSpacing: MIN_SPACING,
   });
@@ -131,6 +136,7 @@ export function ParallelCoordinates({ runs, paramKeys, metricKey, label }: Props
                 titleChars={layout.titleChars[i] ?? 0}
                 tickChars={layout.tickChars}
                 missing={count > 0 ? { count, of: runs.length, y: naY } : undefined}
+                side={i === last && last > 0 ? "right" : "left"}
               />
             );
           })}

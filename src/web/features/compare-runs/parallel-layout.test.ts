@@ -27,6 +27,18 @@ describe("parallelLayout", () => {
     expect((layout.x[3] ?? 0) + 56).toBeCloseTo(layout.width);
   });
 
+  it("widens the right margin for the last axis's labels, which hang right of it, clear of the lines", () => {
+    const labels = [{ text: "0.000123456", na: false }, { text: naLabel(30), na: true }];
+    const layout = parallelLayout({ available: 600, axisCount: 3, firstLabels: [], lastLabels: labels, margin, minSpacing: 110 });
+    const lastX = layout.x[2] ?? 0;
+    const longest = Math.max(3 + tickBoxWidth(clip("0.000123456", layout.tickChars)), 8 + tickBoxWidth(naLabel(30)));
+    expect(layout.width - lastX).toBeGreaterThanOrEqual(longest);
+    expect(layout.width).toBe(600);
+    // Short labels leave the margin as it was.
+    const short = parallelLayout({ available: 600, axisCount: 3, firstLabels: [], lastLabels: [{ text: "1", na: false }], margin, minSpacing: 110 });
+    expect(short.width - (short.x[2] ?? 0)).toBe(56);
+  });
+
   it("keeps an edge axis's title within the plot: half of it lies beyond the axis", () => {
     const layout = parallelLayout({ available: 1000, axisCount: 2, firstLabels: [], margin, minSpacing: 110 });
     expect(layout.titleChars).toEqual([16, 16]);

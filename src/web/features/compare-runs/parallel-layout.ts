@@ -15,6 +15,11 @@ export interface LayoutInput {
   axisCount: number;
   /** The first axis's tick labels and n/a label: they hang left of it, into the margin. */
   firstLabels: readonly { text: string; na: boolean }[];
+  /**
+   * The last axis's, when there are two axes or more: they hang right of it, into the right margin,
+   * clear of the lines that all arrive at it from the left (where they hid its labels).
+   */
+  lastLabels?: readonly { text: string; na: boolean }[];
   margin: { left: number; right: number };
   /** Closer than this, tick labels of neighbouring axes collide. */
   minSpacing: number;
@@ -55,15 +60,16 @@ function tickCharsFor(spacing: number): number {
 /**
  * Axes spread over the available width, never closer than `minSpacing` (then the plot scrolls).
  * The left margin grows to hold the first axis's longest label (a long category name, `n/a (12)`),
- * which the edge of the plot cut off before.
+ * which the edge of the plot cut off before, and the right margin the last axis's.
  */
-export function parallelLayout({ available, axisCount, firstLabels, margin, minSpacing }: LayoutInput): ParallelLayout {
+export function parallelLayout({ available, axisCount, firstLabels, lastLabels = [], margin, minSpacing }: LayoutInput): ParallelLayout {
   const roughChars = tickCharsFor(spacingFor(available, margin.left, margin.right, axisCount, minSpacing));
-  const hanging = firstLabels.map((l) => (l.na ? NA_GAP_PX : TICK_GAP_PX) + tickBoxWidth(clip(l.text, roughChars)) + EDGE_AIR_PX);
-  const left = Math.ceil(Math.max(margin.left, ...hanging));
+  const hanging = (labels: readonly { text: string; na: boolean }[]) => labels.map((l) => (l.na ? NA_GAP_PX : TICK_GAP_PX) + tickBoxWidth(clip(l.text, roughChars)) + EDGE_AIR_PX);
+  const left = Math.ceil(Math.max(margin.left, ...hanging(firstLabels)));
+  const right = Math.ceil(Math.max(margin.right, ...hanging(lastLabels)));
   // A wider margin only narrows the spacing, so labels clipped to it still fit the margin.
-  const spacing = spacingFor(available, left, margin.right, axisCount, minSpacing);
-  const width = Math.max(available, left + margin.right + spacing * Math.max(1, axisCount - 1));
+  const spacing = spacingFor(available, left, right, axisCount, minSpacing);
+  const width = Math.max(available, left + right + spacing * Math.max(1, axisCount - 1));
   const x = Array.from({ length: axisCount }, (_, i) => (axisCount === 1 ? width / 2 : left + i * spacing));
   const titleChars = x.map((at) => Math.floor(Math.min(spacing, 2 * Math.min(at, width - at)) / TITLE_CHAR_PX));
   return { width, spacing, x, tickChars: tickCharsFor(spacing), titleChars };
