@@ -52,3 +52,15 @@ test("Download CSV saves the loaded runs under the filter, or the selected ones,
   expect(selected.lines.slice(1).map((l) => l.split(",")[1])).toEqual(["beta"]);
   expect(selected.lines[0]).not.toContain("params.");
 });
+
+test("Download CSV of a selection holds the selected runs the table has not loaded too, read by id", async ({ page }) => {
+  const experiment = await createExperiment();
+  const kept = await createRun(experiment.id, { name: "kept", startTime: 1_700_000_000_000, tags: [{ key: "team", value: "nlp" }] });
+  const hidden = await createRun(experiment.id, { name: "hidden", startTime: 1_700_000_100_000, tags: [{ key: "team", value: "vision" }] });
+  // A shared link: a filter that leaves only "kept", and both runs selected.
+  await page.goto(`/experiments/${experiment.id}/runs?filter=${encodeURIComponent("tags.team = 'nlp'")}&sel=${kept.info.run_id},${hidden.info.run_id}`);
+  await expect(runRows(page)).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Download CSV" })).toHaveAttribute("title", "Download the 2 selected runs as CSV");
+  const file = await downloadCsv(page);
+  expect(file.lines.slice(1).map((l) => l.split(",")[1])).toEqual(["kept", "hidden"]);
+});
