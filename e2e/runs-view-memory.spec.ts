@@ -61,3 +61,27 @@ test("Chart of runs selected in a table of several experiments opens under the r
   await page.getByRole("link", { name: "Chart" }).click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${two.id}/runs/${x?.info.run_id ?? ""}/metrics\\?runs=`));
 });
+
+test("a link with a filter and no columns shows the suggested metric columns too; unchecking them all keeps none", async ({ page }) => {
+  const experiment = await createExperiment();
+  await createRun(experiment.id, { name: "a", metrics: { loss: 0.5, acc: 0.8 } });
+  await createRun(experiment.id, { name: "b", metrics: { loss: 0.05, acc: 0.9 } });
+  await page.goto(`/experiments/${experiment.id}/runs?filter=${encodeURIComponent("metrics.loss < 0.1")}`);
+  await expect(runRow(page, "b")).toBeVisible();
+  await expect(runRow(page, "a")).toHaveCount(0);
+  await expect(headerCell(page, "metrics.loss")).toBeVisible();
+  await expect(headerCell(page, "metrics.acc")).toBeVisible();
+
+  // The user's "no metric columns" holds: the URL says so (c=), and no suggestion comes back.
+  await page.getByRole("button", { name: "Columns" }).click();
+  const picker = page.getByRole("dialog", { name: "Choose columns" });
+  await picker.getByLabel("loss").click();
+  await picker.getByLabel("acc").click();
+  await page.keyboard.press("Escape");
+  await expect(headerCell(page, "metrics.loss")).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]c=(&|$)/);
+  await page.reload();
+  await expect(runRow(page, "b")).toBeVisible();
+  await expect(headerCell(page, "metrics.loss")).toHaveCount(0);
+  await expect(headerCell(page, "metrics.acc")).toHaveCount(0);
+});

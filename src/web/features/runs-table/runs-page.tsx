@@ -61,7 +61,7 @@ export function RunsPage() {
   const experimentIds = useMemo(() => experimentIdsOf(params.experimentIds), [params.experimentIds]);
   const { names: experimentNames, error: experimentError, missing } = useQueries({ queries: experimentIds.map((id) => experimentQueryOptions(id)), combine: namesOf });
 
-  const [urlView, setUrlView, { bare, resetLayout }] = useRunsViewState(experimentIds);
+  const [urlView, setUrlView, { columnsUnsaid, resetLayout }] = useRunsViewState(experimentIds);
   const { filter, sort, viewType } = urlView;
   const search = useMemo(() => runSearchOf(experimentIds, { filter, sort, viewType }), [experimentIds, filter, sort, viewType]);
   // A filter from a hand-edited link is checked like a typed one: an invalid filter is never sent.
@@ -72,9 +72,10 @@ export function RunsPage() {
   const source = useMemo(() => suggestionSource(loaded), [loaded]);
   const firstPage = query.data?.pages[0]?.runs;
   const suggested = useMemo(() => defaultMetricColumns(firstPage ?? []), [firstPage]);
-  // Until the user changes anything, a table nobody chose columns for shows the suggested ones; the
-  // first change (any: a selection too) writes them into the URL, so the view stays what was shown.
-  const defaulted = bare && suggested.length > 0;
+  // Until the user changes anything, a table nobody chose columns for (a link without `c`, a filter
+  // alone included) shows the suggested ones; the first change (any: a selection too) writes them
+  // into the URL, so the view stays what was shown.
+  const defaulted = columnsUnsaid && suggested.length > 0;
   const view = useMemo(() => (defaulted ? { ...urlView, columns: suggested } : urlView), [defaulted, urlView, suggested]);
   // Suggested columns written out by a selection are not a choice to remember: they may change.
   const setView = useStableCallback((change: Partial<RunsViewState>) =>

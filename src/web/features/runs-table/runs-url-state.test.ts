@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_VIEW_STATE, hasViewParams, readRunsViewState, writeRunsViewState, type RunsViewState } from "./runs-url-state.js";
+import { columnsUnsaid, EMPTY_VIEW_STATE, hasViewParams, readRunsViewState, writeRunsViewState, type RunsViewState } from "./runs-url-state.js";
 
 describe("runs URL state", () => {
   it("round-trips a full view", () => {
@@ -15,9 +15,18 @@ describe("runs URL state", () => {
     expect(readRunsViewState(new URLSearchParams(params.toString()))).toEqual(state);
   });
 
-  it("leaves defaults out of the URL", () => {
-    expect(writeRunsViewState(EMPTY_VIEW_STATE).toString()).toBe("");
+  it("leaves defaults out of the URL, but says 'no columns' (c=), which a link without c does not", () => {
+    expect(writeRunsViewState(EMPTY_VIEW_STATE).toString()).toBe("c=");
+    expect(readRunsViewState(new URLSearchParams("c="))).toEqual(EMPTY_VIEW_STATE);
     expect(readRunsViewState(new URLSearchParams(""))).toEqual(EMPTY_VIEW_STATE);
+    expect(writeRunsViewState({ ...EMPTY_VIEW_STATE, columns: ["metrics.loss"] }).toString()).toBe("c=metrics.loss");
+  });
+
+  it("tells a link that leaves the columns unsaid (suggested columns apply) from one that names them or none", () => {
+    expect(columnsUnsaid(new URLSearchParams(""))).toBe(true);
+    expect(columnsUnsaid(new URLSearchParams("filter=metrics.m0+%3C+0.1"))).toBe(true);
+    expect(columnsUnsaid(new URLSearchParams("c="))).toBe(false);
+    expect(columnsUnsaid(new URLSearchParams("c=params.lr"))).toBe(false);
   });
 
   it("encodes ascending sort without a sign and descending with '-'", () => {

@@ -69,6 +69,14 @@ export function readRunsViewState(params: URLSearchParams): RunsViewState {
 
 const OWN_KEYS = ["filter", "sort", "c", "w", "sel", "view"] as const;
 
+/**
+ * Whether a URL leaves the columns unsaid (no `c`, as in a hand-written or older link with only a
+ * filter): the table then shows its suggested columns, as a bare link does. `c=` says "none".
+ */
+export function columnsUnsaid(params: URLSearchParams): boolean {
+  return !params.has("c");
+}
+
 /** Whether a URL says anything about the table's view: if not, the remembered or default layout applies. */
 export function hasViewParams(params: URLSearchParams): boolean {
   return OWN_KEYS.some((key) => params.has(key));
@@ -81,6 +89,8 @@ export function writeRunsViewState(state: RunsViewState, base: URLSearchParams =
   if (state.filter.trim()) next.set("filter", state.filter);
   if (state.sort) next.set("sort", `${state.sort.direction === "DESC" ? "-" : ""}${state.sort.columnId}`);
   for (const id of state.columns) next.append("c", id);
+  // No columns, said so (`c=`): a link without `c` gets the suggested columns (columnsUnsaid).
+  if (state.columns.length === 0) next.set("c", "");
   // In a stable order (the widths' own order depends on which column was resized first).
   const ids = Object.keys(state.widths).sort();
   for (const id of ids) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { hasViewParams, readRunsViewState, writeRunsViewState, type RunsViewState } from "./runs-url-state.js";
+import { columnsUnsaid, hasViewParams, readRunsViewState, writeRunsViewState, type RunsViewState } from "./runs-url-state.js";
 import { runsViewMemory } from "./runs-view-memory.js";
 import { experimentSetKey, type RememberedView } from "./view-memory.js";
 
@@ -14,6 +14,8 @@ export function isLayoutChange(change: Partial<RunsViewState>): boolean {
 export interface RunsViewControl {
   /** The URL says nothing about the view and no layout is remembered: the table may suggest columns. */
   bare: boolean;
+  /** The URL names no columns (no `c`), whatever else it says: the table may suggest columns. */
+  columnsUnsaid: boolean;
   /** Forgets the remembered layout and shows `columns` (the suggested defaults) unsorted at default widths. */
   resetLayout: (columns: readonly string[]) => void;
 }
@@ -59,5 +61,5 @@ export function useRunsViewState(experimentIds: readonly string[]): [RunsViewSta
     },
     [setParams, setKey],
   );
-  return [state, update, { bare: !own && remembered === undefined, resetLayout }];
+  return [state, update, { bare: !own && remembered === undefined, columnsUnsaid: columnsUnsaid(params) && remembered === undefined, resetLayout }];
 }
