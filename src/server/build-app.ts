@@ -28,6 +28,13 @@ export interface AppOptions {
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 
+/**
+ * The request line and headers together. The web UI keeps its views in the URL, and a compare link
+ * of 500 runs is ~16.5 KB: Node's default of 16 KiB answered such a reload with 431. (MLflow behind
+ * gunicorn refuses request lines over 4 KiB.) Still bounded: a header block is held per connection.
+ */
+export const MAX_HEADER_BYTES = 64 * 1024;
+
 /** Builds the Fastify app without listening; `listen` is the caller's (CLI, tests use inject). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -37,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // MLflow clients retry on connection errors; keep idle sockets for their keep-alive pools.
     keepAliveTimeout: 65_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
   registerErrorEnvelope(app, bodyLimit);
   registerJsonBody(app);

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { MAX_HEADER_BYTES } from "../../server/build-app.js";
 import { registerErrorEnvelope } from "../../server/plugins/error-envelope.js";
 import { registerWebUi } from "../../server/plugins/web-ui.js";
 
@@ -35,7 +36,7 @@ export function parseBackendUri(uri: string): URL {
 export async function buildUiProxyApp(options: UiProxyOptions): Promise<FastifyInstance> {
   const backend = parseBackendUri(options.backendUri);
   const base = `${backend.origin}${backend.pathname.replace(/\/+$/, "")}`;
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: options.logger ?? false, http: { maxHeaderSize: MAX_HEADER_BYTES } });
   registerErrorEnvelope(app, 0);
   // Keep bodies as raw streams: the proxy never parses, buffers or size-limits what it forwards.
   app.removeAllContentTypeParsers();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test-support/create-test-app.js";
-import { buildApp } from "../build-app.js";
+import { buildApp, MAX_HEADER_BYTES } from "../build-app.js";
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE } from "./web-ui.js";
 
 let t: TestApp;
@@ -65,5 +65,26 @@ describe("web UI caching", () => {
     expect(api.statusCode).toBe(404);
     expect(api.json<{ error_code: string }>().error_code).toBe("ENDPOINT_NOT_FOUND");
     expect(api.headers["cache-control"]).toBeUndefined();
+  });
+});
+
+describe("long view URLs", () => {
+  it("serves a deep link of ~33 KB over a real socket (a compare link of 1,000 run ids), and refuses one past the header limit with 431", async () => {
+    // Its own app: Node's HTTP parser enforces the limit, which inject() never reaches.
+    const live = await buildApp({ store: t.store, webRoot });
+    await live.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const address = live.server.address();
+      if (address === null || typeof address === "string") throw new Error("no TCP address");
+      const base = `http://127.0.0.1:${address.port}`;
+      const ids = Array.from({ length: 1000 }, (_, i) => i.toString(16).padStart(32, "0")).join(",");
+      const ok = await fetch(`${base}/compare-runs?runs=${ids}&experiments=1`);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toBe(INDEX);
+      const tooLong = await fetch(`${base}/compare-runs?runs=${"a".repeat(MAX_HEADER_BYTES)}`);
+      expect(tooLong.status).toBe(431);
+    } finally {
+      await live.close();
+    }
   });
 });
