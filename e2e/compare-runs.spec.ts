@@ -248,6 +248,18 @@ test("without experiments in the URL, runs are loaded one get per run", async ({
   expect(gets.count).toBe(2);
 });
 
+test("a compare link of more runs than the view takes says so and asks for nothing", async ({ page }) => {
+  const requests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/runs/")) requests.push(r.url());
+  });
+  const ids = Array.from({ length: 501 }, (_, i) => i.toString(16).padStart(32, "0"));
+  // 16.5 KB of URL: past Node's default header limit, within the server's (build-app.ts).
+  await page.goto(`/compare-runs?runs=${ids.join(",")}&experiments=0`);
+  await expect(page.getByText("Too many runs to compare: 501")).toBeVisible();
+  expect(requests).toEqual([]);
+});
+
 test("a scatter with a single field to plot says so, not that the runs have none", async ({ page }) => {
   const experiment = await createExperiment();
   const ids = await Promise.all([0.3, 0.2].map(async (loss, i) => (await createRun(experiment.id, { name: `single-${String(i)}`, metrics: { loss } })).info.run_id));

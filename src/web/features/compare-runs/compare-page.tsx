@@ -8,6 +8,7 @@ import { ErrorBanner } from "../../components/error-banner.js";
 import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { LoadingState } from "../../components/loading-state.js";
 import { useRunColors } from "../../utils/use-run-colors.js";
+import { MAX_COMPARE } from "./compare-limit.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
 import type { ChartSettings } from "../metric-page/chart-settings.js";
 import { CompareCharts } from "./compare-charts.js";
@@ -36,7 +37,8 @@ const MAX_PARALLEL_PARAMS = 24;
 /** The selected runs side by side: a diff table against a reference run, overlay charts per metric, a scatter and parallel coordinates. */
 export function ComparePage() {
   const [state, update] = useCompareViewState();
-  const query = useQuery(compareRunsQueryOptions(state.runIds, state.experimentIds));
+  const tooMany = state.runIds.length > MAX_COMPARE;
+  const query = useQuery({ ...compareRunsQueryOptions(state.runIds, state.experimentIds), enabled: !tooMany });
   // The breadcrumb's name; only one experiment has one.
   const experiment = useQuery({ ...experimentQueryOptions(state.experimentIds[0] ?? ""), enabled: state.experimentIds.length === 1 });
   useDocumentTitle(`Compare ${plural(state.runIds.length, "run")}`);
@@ -67,6 +69,13 @@ export function ComparePage() {
   );
 
   if (state.runIds.length === 0) return frame(<EmptyState title="No runs selected">Select runs in a runs table and press Compare.</EmptyState>);
+  if (tooMany) {
+    return frame(
+      <EmptyState title={`Too many runs to compare: ${state.runIds.length.toLocaleString("en-US")}`}>
+        The compare view takes at most {MAX_COMPARE.toLocaleString("en-US")} runs. Narrow the selection in the runs table, or chart a metric of them there.
+      </EmptyState>,
+    );
+  }
   if (query.isPending) return frame(<LoadingState label={`Loading ${plural(state.runIds.length, "run")}…`} />);
   if (query.isError) return frame(<ErrorBanner title="Could not load the runs" error={query.error} onRetry={() => void query.refetch()} />);
 

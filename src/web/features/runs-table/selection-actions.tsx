@@ -3,6 +3,7 @@ import type { Run, ViewType } from "../../../core/index.js";
 import { useRunsLifecycleMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
+import { MAX_COMPARE } from "../compare-runs/compare-limit.js";
 import { chartHref } from "./chart-href.js";
 import type { RunDeletion } from "./use-run-deletion.js";
 
@@ -27,16 +28,32 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
   const fallback = viewType === "DELETED_ONLY" ? "deleted" : "active";
   const deletable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "active");
   const restorable = selectedIds.filter((id) => (stageOf.get(id) ?? fallback) === "deleted");
-  const restore = (runIds: string[]) => lifecycle.mutate({ action: "restore", runIds, experimentIds }, { onSuccess: onClear });
+  // A restore is the newest action: the notice of an earlier delete, and its Undo, no longer apply.
+  const restore = (runIds: string[]) =>
+    lifecycle.mutate(
+      { action: "restore", runIds, experimentIds },
+      {
+        onSuccess: () => {
+          deletion.dismiss();
+          onClear();
+        },
+      },
+    );
   const busy = lifecycle.isPending || deletion.deleting;
   const chart = chartHref(selectedIds, loaded, experimentIds);
 
   return (
     <div className="selection-actions" role="group" aria-label="Selected runs">
       <span data-testid="selection-count">{selectedIds.length} selected</span>
-      <Link className="btn" to={paths.compareRuns.href({ runIds: selectedIds, experimentIds })}>
-        Compare
-      </Link>
+      {selectedIds.length <= MAX_COMPARE ? (
+        <Link className="btn" to={paths.compareRuns.href({ runIds: selectedIds, experimentIds })}>
+          Compare
+        </Link>
+      ) : (
+        <button type="button" className="btn" disabled title={`Compare takes at most ${MAX_COMPARE.toLocaleString("en-US")} runs; narrow the selection`}>
+          Compare
+        </button>
+      )}
       {chart !== undefined && (
         <Link className="btn" to={chart}>
           Chart
