@@ -1,6 +1,7 @@
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ComponentProps, ReactNode } from "react";
 import type { SearchRunsResponse } from "../../../core/api/endpoints.js";
+import type { ViewType } from "../../../core/index.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import type { RunTreeRow } from "./build-run-tree.js";
@@ -17,10 +18,11 @@ interface Props {
   loadedCount: number;
   /** Said under "No runs match this filter" (names in the filter that no run has). */
   emptyHint?: ReactNode;
+  viewType: ViewType;
 }
 
 /** The table area's states: first load, server error (e.g. a filter the server refuses), empty, or the grid. */
-export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount, emptyHint }: Props) {
+export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount, emptyHint, viewType }: Props) {
   if (invalidFilter !== undefined) return <ErrorBanner title="The filter is not valid, so no search was sent" error={invalidFilter} />;
   if (query.isPending) {
     return (
@@ -35,8 +37,12 @@ export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount
   if (rows.length === 0) {
     return (
       failure ?? (
-        <EmptyState title={filter ? "No runs match this filter" : "No runs here yet"}>
-          {filter ? "Change or clear the filter above." : "Runs logged to this experiment with any MLflow client appear here."}
+        <EmptyState title={filter ? "No runs match this filter" : viewType === "DELETED_ONLY" ? "No deleted runs" : "No runs here yet"}>
+          {filter
+            ? "Change or clear the filter above."
+            : viewType === "DELETED_ONLY"
+              ? "Deleted runs of this experiment appear here, to restore, until the server's garbage collection removes them."
+              : "Runs logged to this experiment with any MLflow client appear here."}
           {filter && emptyHint}
         </EmptyState>
       )

@@ -187,6 +187,7 @@ export function RunsPage() {
         query={query}
         rows={rows}
         filter={view.filter}
+        viewType={view.viewType}
         emptyHint={<FilterKeyHintsNote filter={view.filter} experimentIds={experimentIds} viewType={view.viewType} />}
         grid={{
           rows,
