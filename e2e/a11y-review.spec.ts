@@ -113,4 +113,12 @@ test("the runs table is one stop in the Tab order: Tab enters at the cursor's ro
   await page.keyboard.press("j");
   await expect(rows.nth(2)).toHaveClass(/is-active/);
   await expect(rows.nth(2).getByRole("checkbox")).toBeFocused();
+  // A row the focus lands on becomes the cursor's, so j goes on from it; the arrows move as j and k do.
+  await rows.nth(4).getByRole("checkbox").focus();
+  await expect(rows.nth(4)).toHaveClass(/is-active/);
+  await page.keyboard.press("j");
+  await expect(rows.nth(5).getByRole("checkbox")).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(rows.nth(3).getByRole("checkbox")).toBeFocused();
 });

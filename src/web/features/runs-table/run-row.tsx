@@ -84,6 +84,10 @@ export const RunRow = memo(function RunRow(props: Props) {
       data-context={isContext || undefined}
       data-testid="run-row"
       onMouseDown={() => props.onActivate(id)}
+      // Tab into the table lands on a row's control: that row is the cursor's, so j/k go on from it.
+      onFocus={() => {
+        if (!active) props.onActivate(id);
+      }}
     >
       <div role="gridcell" className="grid-cell pinned check-cell" style={{ left: 0, width: CHECK_WIDTH }}>
         {!isContext && (

@@ -30,6 +30,8 @@ export function useTableKeyboard(handlers: TableKeyHandlers): void {
         x: h.toggleSelect,
         ArrowRight: () => h.expand(true),
         ArrowLeft: () => h.expand(false),
+        // Up and down as in a grid, with the focus in a row; elsewhere they scroll the page as usual.
+        ...(inRow(event.target) ? { ArrowDown: () => h.move(1), ArrowUp: () => h.move(-1) } : {}),
       };
       const action = actions[event.key];
       if (action) {
@@ -41,3 +43,5 @@ export function useTableKeyboard(handlers: TableKeyHandlers): void {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 }
+
+const inRow = (target: EventTarget | null): boolean => target instanceof Element && target.closest('[data-testid="run-row"]') !== null;
