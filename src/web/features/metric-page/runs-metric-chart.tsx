@@ -141,7 +141,7 @@ export function RunsMetricChart({ runs, metricKey, settings, onZoom, height = DE
         </div>
       );
     }
-    if (bars && !settings.zoom) return <SingleValueBars bars={bars} highlighted={highlighted} onHighlight={setHighlighted} />;
+    if (bars && !settings.zoom) return <SingleValueBars bars={bars} height={height} highlighted={highlighted} onHighlight={setHighlighted} />;
     // The root is mounted (it held the skeleton): its width is the plot's.
     return <ChartPlot metricKey={metricKey} series={visible} settings={settings} height={height} highlighted={highlighted} onHighlight={setHighlighted} onZoom={onZoom} initialWidth={root.current?.clientWidth} />;
   };

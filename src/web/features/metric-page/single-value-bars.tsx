@@ -3,6 +3,8 @@ import type { SingleValueBars as Bars } from "./single-values.js";
 
 interface Props {
   bars: Bars;
+  /** The chart's height: more runs than fit scroll inside it (300 runs made a chart 6,000 px tall). */
+  height: number;
   highlighted: string | undefined;
   onHighlight: (runId: string | undefined) => void;
 }
@@ -11,9 +13,9 @@ interface Props {
  * A metric each run logged once, one bar per run from zero, its value written beside it
  * (`single-values.ts` says when). Hovering a bar highlights the run, as a line does.
  */
-export function SingleValueBars({ bars: { bars, zero }, highlighted, onHighlight }: Props) {
+export function SingleValueBars({ bars: { bars, zero }, height, highlighted, onHighlight }: Props) {
   return (
-    <div className="rmc-bars" data-testid="single-value-bars">
+    <div className="rmc-bars" data-testid="single-value-bars" style={{ maxHeight: height }}>
       <p className="faint rmc-bars-note">Logged once per run: one bar each.</p>
       <ul className="rmc-bars-list" aria-label="Values">
         {bars.map((bar) => (
