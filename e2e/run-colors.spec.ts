@@ -53,6 +53,17 @@ test("a run recoloured from a legend keeps its colour in the compare view and af
   await expect(palette.getByRole("button", { name: RUN_PALETTE_NAMES[19] ?? "", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(palette).toHaveCount(0);
+  // It is placed under its swatch: scrolling the page away closes it (a short window, so the page scrolls).
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 320 });
+  await swatch.click();
+  await expect(palette).toBeVisible();
+  await page.mouse.move(640, 160);
+  await page.mouse.wheel(0, 200);
+  await expect(palette).toHaveCount(0);
+  if (size) await page.setViewportSize(size);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await entry.getByRole("button", { name: "sweep-a", exact: true }).focus();
   await expect(entry.getByRole("button", { name: "sweep-a", exact: true })).toBeFocused();
   await expect(entry).toHaveAttribute("data-color", own);
 

@@ -111,9 +111,17 @@ function ColorPopover({ id, runId, runName, color, at, onClose, onTab }: Popover
       if ((event as ToggleEvent).newState === "closed") onClose(focused === null || focused === document.body || element.contains(focused));
     };
     element.addEventListener("toggle", closed);
+    // The palette is placed under its swatch once: when the page scrolls, the swatch moves away, so it closes.
+    const onScroll = (): void => {
+      if (element.matches(":popover-open")) element.hidePopover();
+    };
     element.showPopover();
-    element.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus();
-    return () => element.removeEventListener("toggle", closed);
+    element.querySelector<HTMLButtonElement>('[aria-pressed="true"]')?.focus({ preventScroll: true });
+    window.addEventListener("scroll", onScroll, { capture: true, passive: true });
+    return () => {
+      element.removeEventListener("toggle", closed);
+      window.removeEventListener("scroll", onScroll, { capture: true });
+    };
   }, [onClose]);
   const choose = (next: string | undefined): void => {
     // The run's own colour is not stored as a choice: "Back to its own colour" then has nothing to undo.
