@@ -3,6 +3,7 @@ import { RunColorButton } from "../../components/run-color-button.js";
 import { formatCount } from "../../utils/format.js";
 import type { PlotSeries } from "./chart-series.js";
 import { entriesCutOff } from "./legend-overflow.js";
+import { highlightClass } from "./highlight-class.js";
 import { legendOrder } from "./legend-order.js";
 
 interface Props {
@@ -57,7 +58,7 @@ export function ChartLegend({ series: given, highlighted, onHighlight, hidden, o
             data-run-id={s.runId}
             data-color={s.color}
             className={
-              [highlighted === s.runId ? "is-highlighted" : highlighted ? "is-dimmed" : "", s.total === 0 ? "is-empty" : "", hidden.has(s.runId) ? "is-hidden" : "", live.has(s.runId) ? "is-live" : ""]
+              [highlightClass(highlighted, s.runId), s.total === 0 ? "is-empty" : "", hidden.has(s.runId) ? "is-hidden" : "", live.has(s.runId) ? "is-live" : ""]
                 .filter(Boolean)
                 .join(" ") || undefined
             }

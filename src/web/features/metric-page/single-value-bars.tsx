@@ -1,4 +1,5 @@
 import { formatMetric } from "../../utils/format.js";
+import { highlightClass } from "./highlight-class.js";
 import type { SingleValueBars as Bars } from "./single-values.js";
 
 interface Props {
@@ -24,7 +25,7 @@ export function SingleValueBars({ bars: { bars, zero }, height, highlighted, onH
             data-testid="value-bar"
             data-run-id={bar.runId}
             data-value={bar.value}
-            className={highlighted === bar.runId ? "is-highlighted" : highlighted ? "is-dimmed" : undefined}
+            className={highlightClass(highlighted, bar.runId) || undefined}
             onMouseEnter={() => onHighlight(bar.runId)}
             onMouseLeave={() => onHighlight(undefined)}
           >
