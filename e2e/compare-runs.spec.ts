@@ -246,6 +246,8 @@ test("without experiments in the URL, runs are loaded one get per run", async ({
   await expect(runHeaders(page)).toHaveCount(2);
   expect(searches.bodies).toHaveLength(0);
   expect(gets.count).toBe(2);
+  // The runs say which experiment they are in: the breadcrumbs lead back to it.
+  await expect(page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: experiment.name })).toBeVisible();
 });
 
 test("a compare link of more runs than the view takes says so and asks for nothing", async ({ page }) => {

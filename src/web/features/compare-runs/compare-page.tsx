@@ -39,8 +39,11 @@ export function ComparePage() {
   const [state, update] = useCompareViewState();
   const tooMany = state.runIds.length > MAX_COMPARE;
   const query = useQuery({ ...compareRunsQueryOptions(state.runIds, state.experimentIds), enabled: !tooMany });
+  // The breadcrumb's experiments: the link's, else (an MLflow link without them) those of the runs.
+  const runExperiments = useMemo(() => [...new Set((query.data?.runs ?? []).map((r) => r.info.experiment_id))], [query.data]);
+  const crumbIds = state.experimentIds.length > 0 ? state.experimentIds : runExperiments;
   // The breadcrumb's name; only one experiment has one.
-  const experiment = useQuery({ ...experimentQueryOptions(state.experimentIds[0] ?? ""), enabled: state.experimentIds.length === 1 });
+  const experiment = useQuery({ ...experimentQueryOptions(crumbIds[0] ?? ""), enabled: crumbIds.length === 1 });
   useDocumentTitle(`Compare ${plural(state.runIds.length, "run")}`);
 
   const loaded = query.data?.runs;
@@ -63,7 +66,7 @@ export function ComparePage() {
 
   const frame = (body: ReactNode) => (
     <div className="page page-scroll compare-page">
-      <ExperimentBreadcrumbs experimentIds={state.experimentIds} experimentName={experiment.data?.name} />
+      <ExperimentBreadcrumbs experimentIds={crumbIds} experimentName={experiment.data?.name} />
       {body}
     </div>
   );
