@@ -39,6 +39,20 @@ test("delete selected runs, find them under Deleted, restore them", async ({ pag
   expect((await api.call("getRun", { run_id: b.info.run_id })).run.info.lifecycle_stage).toBe("active");
 });
 
+test("an empty experiment says how to log its first run, with this server and the experiment filled in", async ({ page }) => {
+  const experiment = await createExperiment();
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  await expect(page.getByTestId("empty-state")).toContainText("No runs here yet");
+  const snippet = page.getByTestId("first-run-hint").locator("code");
+  await expect(snippet).toContainText(`mlflow.set_tracking_uri("${new URL(page.url()).origin}")`);
+  await expect(snippet).toContainText(`mlflow.set_experiment(experiment_id="${experiment.id}")`);
+  await page.screenshot({ path: "test-results/runs-actions/first-run-hint.png" });
+  // Not under a filter or in the Deleted view: there it would be beside the point.
+  await page.goto(`/experiments/${experiment.id}/runs?view=deleted`);
+  await expect(page.getByTestId("empty-state")).toContainText("No deleted runs");
+  await expect(page.getByTestId("first-run-hint")).toHaveCount(0);
+});
+
 test("a server error is shown inline with MLflow's code and message", async ({ page }) => {
   const experiment = await createExperiment();
   await createRun(experiment.id, { name: "only-run" });

@@ -90,4 +90,9 @@ test("breadcrumbs end with their last crumb, not a separator", async ({ page }) 
   await expect(page.getByRole("navigation", { name: "Breadcrumbs" }).getByRole("link", { name: "run-one" })).toBeVisible();
   expect(await crumbText(page)).toBe(`${trail} / run-one / Metrics`);
   await shot(page, "crumbs-metric");
+
+  // The runs page's own trail: the experiments list, the page's title naming the experiment.
+  await page.goto(`/experiments/${experiment.id}/runs`);
+  await expect(page.getByTestId("runs-title")).toHaveText(experiment.name);
+  expect(await crumbText(page)).toBe("Experiments");
 });

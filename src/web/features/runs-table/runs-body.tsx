@@ -19,10 +19,12 @@ interface Props {
   /** Said under "No runs match this filter" (names in the filter that no run has). */
   emptyHint?: ReactNode;
   viewType: ViewType;
+  /** Said under "No runs here yet" (how to log a first run). */
+  startHint?: ReactNode;
 }
 
 /** The table area's states: first load, server error (e.g. a filter the server refuses), empty, or the grid. */
-export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount, emptyHint, viewType }: Props) {
+export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount, emptyHint, viewType, startHint }: Props) {
   if (invalidFilter !== undefined) return <ErrorBanner title="The filter is not valid, so no search was sent" error={invalidFilter} />;
   if (query.isPending) {
     return (
@@ -43,7 +45,7 @@ export function RunsBody({ invalidFilter, query, rows, filter, grid, loadedCount
             : viewType === "DELETED_ONLY"
               ? "Deleted runs of this experiment appear here, to restore, until the server's garbage collection removes them."
               : "Runs logged to this experiment with any MLflow client appear here."}
-          {filter && emptyHint}
+          {filter ? emptyHint : viewType !== "DELETED_ONLY" && startHint}
         </EmptyState>
       )
     );

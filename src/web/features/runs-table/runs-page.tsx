@@ -22,6 +22,7 @@ import { ExperimentNotFound } from "./experiment-not-found.js";
 import { isMissingResource } from "../../lib/is-missing-resource.js";
 import { experimentIdsOf, runSearchOf } from "./run-search-of.js";
 import { FilterKeyHintsNote } from "./filter-key-hints-note.js";
+import { FirstRunHint } from "./first-run-hint.js";
 import { RunsBody } from "./runs-body.js";
 import { RunsSearchBox } from "./runs-search-box.js";
 import type { ActiveRow } from "./runs-grid.js";
@@ -145,7 +146,6 @@ export function RunsPage() {
         <div>
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
             <Link to={paths.experiments.href()}>Experiments</Link>
-            <span>/</span>
           </nav>
           <h1 data-testid="runs-title">{title}</h1>
           {experimentIds.length > 1 && <div className="muted">{[...experimentNames.values()].join(", ")}</div>}
@@ -188,6 +188,7 @@ export function RunsPage() {
         rows={rows}
         filter={view.filter}
         viewType={view.viewType}
+        startHint={experimentIds.length === 1 && experimentIds[0] ? <FirstRunHint experimentId={experimentIds[0]} /> : undefined}
         emptyHint={<FilterKeyHintsNote filter={view.filter} experimentIds={experimentIds} viewType={view.viewType} />}
         grid={{
           rows,
