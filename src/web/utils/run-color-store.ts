@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { localStorageOrNone } from "./local-storage.js";
 import { RUN_PALETTE } from "./run-colors.js";
 
 /** Run id → palette colour, as kept in one localStorage item. */
@@ -47,20 +48,11 @@ export interface RunColorStore {
   use(): RunColorMap;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    // Storage denied (privacy settings): colours last until the page is left.
-    return undefined;
-  }
-}
-
 /** A run colour map kept in the localStorage item `item` (at most `limit` runs, the most recently set), synced across tabs. */
 export function createRunColorStore(item: string, limit: number): RunColorStore {
   let current: RunColorMap | undefined;
   const listeners = new Set<() => void>();
-  const get = (): RunColorMap => (current ??= parseRunColorMap(storage()?.getItem(item) ?? null));
+  const get = (): RunColorMap => (current ??= parseRunColorMap(localStorageOrNone()?.getItem(item) ?? null));
   const notify = (): void => listeners.forEach((listener) => listener());
   const onStorage = (event: StorageEvent): void => {
     if (event.key !== item && event.key !== null) return;
@@ -80,7 +72,7 @@ export function createRunColorStore(item: string, limit: number): RunColorStore 
     set(entries) {
       current = withRunColors(get(), entries, limit);
       try {
-        storage()?.setItem(item, JSON.stringify([...current]));
+        localStorageOrNone()?.setItem(item, JSON.stringify([...current]));
       } catch {
         // Quota or denied storage: the colours hold in this page only.
       }

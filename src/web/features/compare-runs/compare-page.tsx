@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/empty-state.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { ExperimentBreadcrumbs } from "../../components/experiment-breadcrumbs.js";
 import { LoadingState } from "../../components/loading-state.js";
+import { formatCount } from "../../utils/format.js";
 import { useRunColors } from "../../utils/use-run-colors.js";
 import { MAX_COMPARE } from "./compare-limit.js";
 import { useDocumentTitle } from "../../utils/use-document-title.js";
@@ -74,8 +75,8 @@ export function ComparePage() {
   if (state.runIds.length === 0) return frame(<EmptyState title="No runs selected">Select runs in a runs table and press Compare.</EmptyState>);
   if (tooMany) {
     return frame(
-      <EmptyState title={`Too many runs to compare: ${state.runIds.length.toLocaleString("en-US")}`}>
-        The compare view takes at most {MAX_COMPARE.toLocaleString("en-US")} runs. Narrow the selection in the runs table, or chart a metric of them there.
+      <EmptyState title={`Too many runs to compare: ${formatCount(state.runIds.length)}`}>
+        The compare view takes at most {formatCount(MAX_COMPARE)} runs. Narrow the selection in the runs table, or chart a metric of them there.
       </EmptyState>,
     );
   }

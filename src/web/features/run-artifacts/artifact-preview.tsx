@@ -5,7 +5,7 @@ import { artifactListQueryOptions, artifactProbeQueryOptions, artifactTailQueryO
 import { artifactUrl } from "../../api/artifacts/artifact-url.js";
 import { isLastingError } from "../../api/artifacts/is-lasting-error.js";
 import { ErrorBanner } from "../../components/error-banner.js";
-import { formatBytes } from "../../utils/format.js";
+import { formatBytes, formatCount } from "../../utils/format.js";
 import { parentPath } from "./artifact-tree.js";
 import { csvTable, parseCsvRows } from "./csv-rows.js";
 import { fileName, IMAGE_PREVIEW_MAX_BYTES, previewKind, TABLE_PREVIEW_ROWS, TEXT_PREVIEW_BYTES, type PreviewKind } from "./preview-kind.js";
@@ -210,7 +210,7 @@ function ImageBody({ runId, path }: { runId: string; path: string }) {
       />
       {size && (
         <figcaption className="faint artifact-image-size" data-testid="artifact-image-size">
-          {size.width.toLocaleString("en-US")} × {size.height.toLocaleString("en-US")} px{scale > 1 ? `, shown ${String(scale)}× larger` : ""}
+          {formatCount(size.width)} × {formatCount(size.height)} px{scale > 1 ? `, shown ${String(scale)}× larger` : ""}
         </figcaption>
       )}
     </figure>

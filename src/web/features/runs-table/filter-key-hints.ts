@@ -1,3 +1,4 @@
+import { RUN_STATUSES } from "../../../core/index.js";
 import type { FilterNode } from "../../../core/search/index.js";
 import type { KeysSeen } from "./column-model.js";
 
@@ -9,7 +10,6 @@ export interface FilterKeyHint {
   meant: string | undefined;
 }
 
-const STATUSES = ["RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"];
 const PREFIX = { metric: "metrics", param: "params", tag: "tags" } as const;
 
 /** Levenshtein distance, case-insensitive: `Loss` for `loss` is no typo worth more than a letter. */
@@ -58,9 +58,9 @@ export function filterKeyHints(filter: FilterNode, keys: KeysSeen): FilterKeyHin
       const near = closest(node.key, known);
       const written = `${prefix}.${quoteKey(node.key)}`;
       hints.set(written, { written, meant: near === undefined ? undefined : `${prefix}.${quoteKey(near)}` });
-    } else if (node.entity === "attribute" && node.key === "status" && typeof node.value === "string" && !STATUSES.includes(node.value)) {
+    } else if (node.entity === "attribute" && node.key === "status" && typeof node.value === "string" && !(RUN_STATUSES as readonly string[]).includes(node.value)) {
       const written = `attributes.status = '${node.value}'`;
-      const near = closest(node.value.toUpperCase(), STATUSES);
+      const near = closest(node.value.toUpperCase(), RUN_STATUSES);
       hints.set(written, { written, meant: near === undefined ? undefined : `attributes.status = '${near}'` });
     }
   };

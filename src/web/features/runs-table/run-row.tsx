@@ -6,6 +6,9 @@ import { ColumnGap } from "./column-gap.js";
 import { CHECK_WIDTH, INDENT, ROW_HEIGHT } from "./grid-metrics.js";
 import { runCellContent } from "./run-cell.js";
 
+/** A run's row in the grid, for code that finds rows from the focus (the keyboard, the roving Tab stop). */
+export const RUN_ROW_SELECTOR = ".grid-row";
+
 /** A leaf's name lines up with its siblings' after their toggle: the toggle's width and the gap after it (runs-table.css). */
 const TOGGLE_SPACE = 18 + 4;
 

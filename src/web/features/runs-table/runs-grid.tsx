@@ -6,7 +6,7 @@ import { ColumnGap } from "./column-gap.js";
 import { defaultColumnWidth } from "./column-widths.js";
 import { CHECK_WIDTH, END_MARGIN_ROWS, HEADER_HEIGHT, OVERSCAN_ROWS, ROW_HEIGHT } from "./grid-metrics.js";
 import { HeaderCell, type ColumnResizing } from "./header-cell.js";
-import { RunRow } from "./run-row.js";
+import { RUN_ROW_SELECTOR, RunRow } from "./run-row.js";
 import { useLiveCellWidth, type LiveWidth } from "./use-live-cell-width.js";
 
 /**
@@ -109,9 +109,9 @@ export function RunsGrid(props: Props) {
   // left behind is out of the Tab order, and a focus on it would be lost to the next Tab.
   useEffect(() => {
     const focused = document.activeElement;
-    const from = focused instanceof HTMLElement ? focused.closest<HTMLElement>('[data-testid="run-row"]') : null;
+    const from = focused instanceof HTMLElement ? focused.closest<HTMLElement>(RUN_ROW_SELECTOR) : null;
     if (!focused || !from || !scrollRef.current?.contains(from)) return;
-    const to = scrollRef.current.querySelector<HTMLElement>('[data-testid="run-row"].is-active');
+    const to = scrollRef.current.querySelector<HTMLElement>(`${RUN_ROW_SELECTOR}.is-active`);
     if (!to || to === from) return;
     const same = focused.matches("a") ? "a.run-link" : focused.matches("input") ? "input" : "input, a.run-link";
     (to.querySelector<HTMLElement>(same) ?? to.querySelector<HTMLElement>("input, a.run-link"))?.focus({ preventScroll: true });

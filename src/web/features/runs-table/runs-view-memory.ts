@@ -1,3 +1,4 @@
+import { localStorageOrNone } from "../../utils/local-storage.js";
 import { createViewMemory, type ViewMemory } from "./view-memory.js";
 
 /** Experiment sets whose layout is kept: one localStorage item of a few KB at most. */
@@ -8,14 +9,7 @@ let memory: ViewMemory | undefined;
 
 /** The browser's memory of table layouts per experiment set (localStorage: it outlives the tab, as MLflow's does). */
 export function runsViewMemory(): ViewMemory {
-  if (!memory) {
-    let storage: Storage | undefined;
-    try {
-      storage = window.localStorage;
-    } catch {
-      // Storage denied (privacy settings): layouts are simply not remembered.
-    }
-    memory = createViewMemory(storage, STORAGE_ITEM, KEPT_SETS);
-  }
+  // Without storage (denied by privacy settings) layouts are simply not remembered.
+  memory ??= createViewMemory(localStorageOrNone(), STORAGE_ITEM, KEPT_SETS);
   return memory;
 }

@@ -3,6 +3,7 @@ import type { Run, ViewType } from "../../../core/index.js";
 import { useRunsLifecycleMutation } from "../../api/runs/run-mutations.js";
 import { ErrorBanner } from "../../components/error-banner.js";
 import { paths } from "../../config/paths.js";
+import { formatCount } from "../../utils/format.js";
 import { MAX_COMPARE } from "../compare-runs/compare-limit.js";
 import { chartHref } from "./chart-href.js";
 import type { RunDeletion } from "./use-run-deletion.js";
@@ -50,7 +51,7 @@ export function SelectionActions({ selectedIds, loaded, viewType, experimentIds,
           Compare
         </Link>
       ) : (
-        <button type="button" className="btn" disabled title={`Compare takes at most ${MAX_COMPARE.toLocaleString("en-US")} runs; narrow the selection`}>
+        <button type="button" className="btn" disabled title={`Compare takes at most ${formatCount(MAX_COMPARE)} runs; narrow the selection`}>
           Compare
         </button>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { isPlainKey, isTypingTarget } from "../../utils/is-typing-target.js";
+import { RUN_ROW_SELECTOR } from "./run-row.js";
 
 export interface TableKeyHandlers {
   rowCount: number;
@@ -44,4 +45,4 @@ export function useTableKeyboard(handlers: TableKeyHandlers): void {
   }, []);
 }
 
-const inRow = (target: EventTarget | null): boolean => target instanceof Element && target.closest('[data-testid="run-row"]') !== null;
+const inRow = (target: EventTarget | null): boolean => target instanceof Element && target.closest(RUN_ROW_SELECTOR) !== null;
