@@ -58,6 +58,11 @@ test("a run recoloured from a legend keeps its colour in the compare view and af
   await page.setViewportSize({ width: 1280, height: 320 });
   await swatch.click();
   await expect(palette).toBeVisible();
+  // Its swatch clicked again closes it, and once more opens it.
+  await swatch.click();
+  await expect(palette).toHaveCount(0);
+  await swatch.click();
+  await expect(palette).toBeVisible();
   await page.mouse.move(640, 160);
   await page.mouse.wheel(0, 200);
   await expect(palette).toHaveCount(0);

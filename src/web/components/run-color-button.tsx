@@ -26,9 +26,19 @@ const POPOVER_WIDTH = 150;
  */
 export function RunColorButton({ runId, runName, color, mark = "dot" }: Props) {
   const [at, setAt] = useState<{ top: number; left: number } | undefined>(undefined);
+  // Each opening mounts a new palette: one reopened between its light dismiss (Escape) and the
+  // "closed" toggle event that follows a task later stayed hidden, then was closed by that event.
+  const [opened, setOpened] = useState(0);
+  // A click on the swatch of an open palette closes it (the click outside dismisses it), not reopens it.
+  const openAtPress = useRef(false);
   const open = (event: MouseEvent<HTMLButtonElement>): void => {
+    if (openAtPress.current) {
+      openAtPress.current = false;
+      return;
+    }
     const box = event.currentTarget.getBoundingClientRect();
     setAt({ top: box.bottom + 4, left: Math.max(4, Math.min(box.left - 6, window.innerWidth - POPOVER_WIDTH - 4)) });
+    setOpened((n) => n + 1);
   };
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -40,12 +50,25 @@ export function RunColorButton({ runId, runName, color, mark = "dot" }: Props) {
   }, []);
   return (
     <>
-      <button ref={button} type="button" className="run-color-button" aria-label={`Colour of ${runName}`} aria-expanded={at !== undefined} aria-controls={at ? id : undefined} title="Change the run's colour" onClick={open}>
+      <button
+        ref={button}
+        type="button"
+        className="run-color-button"
+        aria-label={`Colour of ${runName}`}
+        aria-expanded={at !== undefined}
+        aria-controls={at ? id : undefined}
+        title="Change the run's colour"
+        onPointerDown={() => {
+          openAtPress.current = at !== undefined;
+        }}
+        onClick={open}
+      >
         <span className={`run-color-${mark}`} style={{ background: color }} />
       </button>
       {at &&
         createPortal(
           <ColorPopover
+            key={opened}
             id={id}
             runId={runId}
             runName={runName}
